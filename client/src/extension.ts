@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { looksLikeReport } from '../../server/src/engine/detect';
+
+const LANGUAGE_ID = 'govreport';
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+
+/**
+ * The client stays idle until a report is open: a `*.govreport` file, or (with content
+ * detection on) a `.txt`/`.md` document whose content reads as a report. Plain-text reports are
+ * switched to the `govreport` language once; Markdown reports keep VS Code's Markdown features and
+ * are also served by our language server.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const switched = new Set<string>();
+
+  const consider = (doc: vscode.TextDocument) => {
+    if (doc.languageId === LANGUAGE_ID) {
+      void ensureStarted(context);
+      return;
+    }
+    if (!contentDetection() || (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown')) return;
+    if (!looksLikeReport(doc.getText())) return;
+    if (doc.languageId === 'plaintext') {
+      const key = doc.uri.toString();
+      if (switched.has(key)) return; // the user chose plain text again: respect it
+      switched.add(key);
+      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    } else {
+      void ensureStarted(context);
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(consider),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(consider);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+function contentDetection(): boolean {
+  return vscode.workspace.getConfiguration('govreport').get<boolean>('contentDetection', true);
+}
+
+function ensureStarted(context: vscode.ExtensionContext): Promise<void> {
+  starting ??= start(context);
+  return starting;
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }],
+    synchronize: { configurationSection: 'govreport' },
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
+  };
+  client = new LanguageClient(LANGUAGE_ID, '政府信息公开工作年度报告 (govreport)', serverOptions, clientOptions);
+  await client.start();
+}

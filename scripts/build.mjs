@@ -1,0 +1,30 @@
+// Bundles the extension client, the language server and (later) the CLI with esbuild.
+// `--production` minifies; otherwise sourcemaps are kept for debugging.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+];
+
+for (const options of builds) {
+  if (watch) {
+    const ctx = await esbuild.context({ ...common, ...options });
+    await ctx.watch();
+  } else {
+    await esbuild.build({ ...common, ...options });
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Content detection: is a plain-text or Markdown document a 政府信息公开工作年度报告?
+ *
+ * Shared by the extension client (to switch `.txt` reports to the `govreport` language) and
+ * the server (to answer only for reports among Markdown documents), so both always agree.
+ */
+
+/** How far into the document the title is looked for. */
+const TITLE_WINDOW = 4000;
+
+const TITLE = /政府信息公开[\s\S]{0,12}?报告|政务公开[\s\S]{0,12}?年度报告/;
+
+/** Part titles shared by every format era; two of them at line starts identify a report. */
+const PART_TITLES = /^[#*\s]*[一二三四五六七八九十]+、[^\n]{0,8}?(主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|依申请公开政府信息)/gm;
+
+/** True when the text reads as an annual report: a title near the top, or statutory part titles. */
+export function looksLikeReport(text: string): boolean {
+  if (isBinary(text)) return false;
+  if (TITLE.test(text.slice(0, TITLE_WINDOW))) return true;
+  let parts = 0;
+  for (const _ of text.matchAll(PART_TITLES)) if (++parts >= 2) return true;
+  return false;
+}
+
+/** NUL characters never occur in text reports; they mark a binary file opened as text. */
+export function isBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}

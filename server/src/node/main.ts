@@ -1,0 +1,8 @@
+/**
+ * The language server's Node entry point: `node dist/server.js --stdio` for any LSP client,
+ * `--node-ipc` when VS Code starts it.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+
+startServer(createConnection(ProposedFeatures.all));
