@@ -31,6 +31,9 @@ function isRowLike(l: Line | undefined): boolean {
   return l !== undefined && (l.kind === 'row' || l.kind === 'debris');
 }
 
+/** Beyond this length, a line set apart from the rows by blank lines is a paragraph, not a cell fragment. */
+const DEBRIS_MAX_LENGTH = 16;
+
 function absorbTableDebris(scanned: ScannedLine[]): Line[] {
   const result: Line[] = scanned.slice();
   const prev = previousNonBlank(scanned);
@@ -40,6 +43,8 @@ function absorbTableDebris(scanned: ScannedLine[]): Line[] {
     if (scanned[prev[l.line]]?.kind !== 'row' || scanned[next[l.line]]?.kind !== 'row') continue;
     const r = l.kind === 'text' ? l.range : l.nameRange;
     const text = l.kind === 'text' ? l.content : l.name;
+    const adjacent = prev[l.line] === l.line - 1 && next[l.line] === l.line + 1;
+    if (!adjacent && text.length > DEBRIS_MAX_LENGTH) continue;
     result[l.line] = { kind: 'debris', line: l.line, length: l.length, row: { line: l.line, kind: 'debris', cells: [{ text, index: 0, range: r }], range: r } };
   }
   return result;

@@ -10,6 +10,7 @@ import { isBinary, looksLikeReport } from '../engine/detect';
 import { parseReport } from '../engine/structure';
 import type { Report } from '../engine/types';
 import { toFoldingRanges } from './folding';
+import { guardWith } from './guard';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
 
@@ -25,15 +26,7 @@ export function startServer(connection: Connection): void {
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
 
-  const guard = <P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>) =>
-    async (params: P): Promise<R> => {
-      try {
-        return await handler(params);
-      } catch (error) {
-        connection.console.error(`govreport: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-        return fallback;
-      }
-    };
+  const guard = guardWith(connection.console);
 
   /** The parsed report of an open document, or undefined when the document is not a report. */
   const reportOf = (uri: string): Report | undefined => {
