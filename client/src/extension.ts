@@ -6,6 +6,14 @@ const LANGUAGE_ID = 'govreport';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
+let serverStarted: () => void;
+const serverReady = new Promise<void>((resolve) => (serverStarted = resolve));
+
+/** What `activate` returns to other extensions and to the end-to-end tests. */
+export interface GovreportApi {
+  /** Settles once the language server runs (it starts when the first report is opened). */
+  serverReady(): Promise<void>;
+}
 
 /**
  * The client stays idle until a report is open: a `*.govreport` file, or (with content
@@ -13,7 +21,7 @@ let starting: Promise<void> | undefined;
  * switched to the `govreport` language once; Markdown reports keep VS Code's Markdown features and
  * are also served by our language server.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): GovreportApi {
   const switched = new Set<string>();
 
   const consider = (doc: vscode.TextDocument) => {
@@ -40,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   vscode.workspace.textDocuments.forEach(consider);
+  return { serverReady: () => serverReady };
 }
 
 export async function deactivate(): Promise<void> {
@@ -68,4 +77,5 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient(LANGUAGE_ID, '政府信息公开工作年度报告 (govreport)', serverOptions, clientOptions);
   await client.start();
+  serverStarted();
 }
