@@ -1,28 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
-
-const WAIT_MS = 20_000;
-
-/** Resolves when a document with this text is open under `languageId`. */
-function opened(text: string, languageId: string): Promise<vscode.TextDocument> {
-  const find = () => vscode.workspace.textDocuments.find((d) => d.languageId === languageId && d.getText() === text);
-  return new Promise((resolve, reject) => {
-    const now = find();
-    if (now) return resolve(now);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for a ${languageId} document`));
-    }, WAIT_MS);
-    const sub = vscode.workspace.onDidOpenTextDocument(() => {
-      const doc = find();
-      if (!doc) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(doc);
-    });
-  });
-}
+import { until } from './wait';
 
 suite('content detection', () => {
   test('a plain-text report switches to govreport; a plain-text document that is not a report stays plain text', async () => {
@@ -32,7 +11,7 @@ suite('content detection', () => {
     await vscode.workspace.openTextDocument({ language: 'plaintext', content: report });
     // Documents are considered in the order they open: once the report has switched, the first
     // document has had its turn.
-    await opened(report, 'govreport');
+    await until(vscode.workspace.onDidOpenTextDocument, () => vscode.workspace.textDocuments.find((d) => d.languageId === 'govreport' && d.getText() === report), 'the report to switch to govreport');
     assert.equal(other.languageId, 'plaintext');
     assert.equal(vscode.workspace.textDocuments.find((d) => d.getText() === notReport)?.languageId, 'plaintext');
   });

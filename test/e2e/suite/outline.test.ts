@@ -3,31 +3,7 @@ import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
 import { seedOutlines, type ExpectedNode } from '../../support/seed-outlines';
-
-const WAIT_MS = 20_000;
-
-/** Resolves with check()'s first defined result, checking now and again whenever `event` fires. */
-function until<T>(event: vscode.Event<unknown>, check: () => T | undefined, what: string): Promise<T> {
-  const now = check();
-  if (now !== undefined) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`));
-    }, WAIT_MS);
-    const sub = event(() => {
-      const value = check();
-      if (value === undefined) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(value);
-    });
-  });
-}
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`)), WAIT_MS))]);
-}
+import { until, withTimeout } from './wait';
 
 const KINDS = new Map<vscode.SymbolKind, ExpectedNode['kind']>([
   [vscode.SymbolKind.File, 'title'],
