@@ -43,7 +43,7 @@ export function buildExtension() {
 
 export const tempDir = (tag) => fs.mkdtempSync(path.join(os.tmpdir(), `govreport-${tag}-`));
 
-/** A fresh folder `workspace` under `parent` holding copies of the seed reports from shared/ beside the repo. */
+/** A fresh folder `workspace` under `parent` holding copies of the seed reports (test/fixtures/seeds). */
 export function seedWorkspace(parent) {
   const seeds = path.join(repoRoot, 'test/fixtures/seeds');
   const files = fs.existsSync(seeds) ? fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')) : [];
