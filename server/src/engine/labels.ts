@@ -31,6 +31,11 @@ export function labelSegments(texts: readonly string[]): string[] {
   return segments;
 }
 
+/** Text compared whole, numbering included (captions such as 第二十条第（五）项). */
+export function normalizeText(text: string): string {
+  return canonical(text).replace(PUNCTUATION, '');
+}
+
 /** The key a statutory label is matched by: its last segment. */
 export function labelKey(label: string): string {
   const segments = labelSegments([label]);

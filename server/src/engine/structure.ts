@@ -9,7 +9,7 @@
  */
 import { CAPTION, scanLines, type HeadingLine, type RowLine, type ScannedLine } from './scan';
 import { splitLines } from './lines';
-import type { OutlineNode, Position, Range, Report, ReportTitle, Section, Table, TableRow } from './types';
+import type { OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, Section, Table, TableRow } from './types';
 
 export function parseReport(text: string): Report {
   return structure(scanLines(splitLines(text)));
@@ -20,7 +20,7 @@ export function structure(scanned: ScannedLine[]): Report {
   const title = findTitle(lines);
   const tables = collectTables(lines);
   const outline = buildOutline(lines, tables, title);
-  return { lineCount: lines.length, title, outline, tables };
+  return { lineCount: lines.length, title, period: findPeriod(lines), outline, tables };
 }
 
 type Line = ScannedLine | DebrisLine;
@@ -103,6 +103,19 @@ function findTitle(lines: Line[]): ReportTitle | undefined {
   const organ = year ? extractOrgan(text, year) : undefined;
   const range: Range = { start: first.range.start, end: last.range.end };
   return { text, organ, year: year ? Number(year[1]) : undefined, range, extent: range };
+}
+
+const PERIOD = /统计(?:期限|期间|时限|时间)[^。]{0,12}?((?:19|20)\d{2})[ \u3000]*年/;
+
+function findPeriod(lines: Line[]): ReportPeriod | undefined {
+  for (const l of lines) {
+    if (l.kind !== 'text') continue;
+    const match = PERIOD.exec(l.content);
+    if (!match) continue;
+    const start = l.range.start.character + match.index + match[0].indexOf(match[1]);
+    return { year: Number(match[1]), range: { start: { line: l.line, character: start }, end: { line: l.line, character: start + 4 } } };
+  }
+  return undefined;
 }
 
 function joinTitle(a: string, b: string): string {

@@ -75,9 +75,17 @@ export interface ReportTitle {
   extent: Range;
 }
 
+/** The statistical period the preamble states: 统计期限自 2019 年 1 月 1 日起至 2019 年 12 月 31 日止. */
+export interface ReportPeriod {
+  year: number;
+  /** The year as written in the period statement. */
+  range: Range;
+}
+
 export interface Report {
   lineCount: number;
   title?: ReportTitle;
+  period?: ReportPeriod;
   /** Top-level sections (parts and appendices) and any table outside a section. */
   outline: OutlineNode[];
   /** Every table, in document order. */

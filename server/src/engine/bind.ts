@@ -1,0 +1,252 @@
+/**
+ * bind: decide which statutory format the report follows and match every table to its
+ * statutory definition — rows by label in context, cells by column. Numbers are the trailing
+ * cells of a row; merged-cell debris before them is skipped, missing cells are kept as missing.
+ */
+import { formatById, formatForYear, formats, type ColumnDefinition, type FormatDefinition, type FormatId, type RowDefinition, type TableDefinition } from '../formats';
+import { labelKey, labelSegments, normalizeText, similarity } from './labels';
+import type { Cell, Range, Report, Table, TableRow } from './types';
+import { parseCellValue, type CellValue } from './values';
+
+export interface Era {
+  format: FormatDefinition;
+  /** What decided the format: the title's year, the stated statistical period, the tables' shape, or nothing (assumed). */
+  source: 'title' | 'period' | 'tables' | 'assumed';
+  year?: number;
+}
+
+export interface BoundCell {
+  column: ColumnDefinition;
+  /** Undefined when the row has fewer cells than the format has columns. */
+  cell?: Cell;
+  value: CellValue;
+  /** The cell's text range, or the end of the row for a missing cell. */
+  range: Range;
+}
+
+export interface BoundRow {
+  definition: RowDefinition;
+  row: TableRow;
+  labelRange: Range;
+  /** Bound cells by column id (value columns only). */
+  cells: Map<string, BoundCell>;
+}
+
+export interface BoundTable {
+  table: Table;
+  definition: TableDefinition;
+  /** The first row bound to each statutory row, by row id. */
+  rows: Map<string, BoundRow>;
+}
+
+export interface BoundReport {
+  report: Report;
+  era: Era;
+  tables: BoundTable[];
+}
+
+export interface BindOptions {
+  /** The format to assume when neither the title, the period nor the tables tell. */
+  assumedFormat?: FormatId;
+}
+
+export function bind(report: Report, options: BindOptions = {}): BoundReport {
+  const era = decideEra(report, options.assumedFormat ?? '2021');
+  const tables: BoundTable[] = [];
+  for (const table of report.tables) {
+    const definition = identifyTable(table, era.format);
+    if (definition) tables.push(bindTable(table, definition));
+  }
+  return { report, era, tables };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Era
+
+function decideEra(report: Report, assumed: FormatId): Era {
+  if (report.title?.year) return { format: formatForYear(report.title.year), source: 'title', year: report.title.year };
+  if (report.period) return { format: formatForYear(report.period.year), source: 'period', year: report.period.year };
+  const byShape = formatByTableShape(report);
+  if (byShape) return { format: byShape, source: 'tables' };
+  return { format: formatById(assumed), source: 'assumed' };
+}
+
+/** The format whose distinctive column headers and captions the tables use most. */
+function formatByTableShape(report: Report): FormatDefinition | undefined {
+  let best: FormatDefinition | undefined;
+  let bestScore = 0;
+  for (const format of formats) {
+    const words = distinctiveWords(format);
+    let score = 0;
+    for (const table of report.tables) {
+      const text = tableText(table);
+      for (const w of words) if (text.includes(w)) score++;
+    }
+    if (score > bestScore) {
+      best = format;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Captions and column labels of a format that no other format has. */
+function distinctiveWords(format: FormatDefinition): string[] {
+  const own = (f: FormatDefinition) => new Set(f.tables.flatMap((t) => [...(t.caption ? [t.caption] : []), ...t.columns.map((c) => c.label), ...t.headerKeywords]));
+  const others = formats.filter((f) => f !== format).map(own);
+  return [...own(format)].filter((w) => !others.some((o) => o.has(w)));
+}
+
+function tableText(table: Table): string {
+  return [table.caption?.text ?? '', ...table.rows.slice(0, 4).flatMap((r) => r.cells.map((c) => c.text))].join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+function identifyTable(table: Table, format: FormatDefinition): TableDefinition | undefined {
+  if (table.caption) {
+    const caption = normalizeText(table.caption.text);
+    const byCaption = format.tables.find((t) => t.caption && normalizeText(t.caption) === caption);
+    if (byCaption) return byCaption;
+  }
+  const text = tableText(table);
+  let best: TableDefinition | undefined;
+  let bestHits = 0;
+  for (const definition of format.tables) {
+    const hits = definition.headerKeywords.filter((k) => text.includes(k)).length;
+    if (hits > bestHits) {
+      best = definition;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+function bindTable(table: Table, definition: TableDefinition): BoundTable {
+  const bound: BoundTable = { table, definition, rows: new Map() };
+  const valueColumns = definition.columns.filter((c) => c.kind !== 'text');
+  const matcher = new RowMatcher(definition);
+  const columnLabels = new Set(definition.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
+  for (const row of table.rows) {
+    if (row.kind === 'rule') continue;
+    const split = splitRow(row, valueColumns.length, definition.columns.length > valueColumns.length);
+    if (!split || isHeaderRow(split, columnLabels)) continue;
+    let rowDefinition: RowDefinition | undefined;
+    if (definition.layout === 'single-row') {
+      // The one row of numbers under a multi-line header: no label, at least one number.
+      if (split.label.length === 0 && split.values.some((v) => v?.value.kind === 'number')) rowDefinition = definition.rows[0];
+    } else {
+      rowDefinition = matcher.match(labelSegments(split.label.map((c) => c.text)));
+    }
+    if (!rowDefinition || bound.rows.has(rowDefinition.id)) continue;
+    const cells = new Map<string, BoundCell>();
+    valueColumns.forEach((column, i) => {
+      const cell = split.values[i];
+      cells.set(column.id, cell
+        ? { column, cell: cell.cell, value: cell.value, range: cell.cell.range }
+        : { column, value: { kind: 'blank' }, range: { start: row.range.end, end: row.range.end } });
+    });
+    const first = split.label[0]?.range ?? row.range;
+    const last = split.label[split.label.length - 1]?.range ?? row.range;
+    bound.rows.set(rowDefinition.id, { definition: rowDefinition, row, labelRange: { start: first.start, end: last.end }, cells });
+  }
+  return bound;
+}
+
+interface SplitRow {
+  /** Non-empty label cells. */
+  label: Cell[];
+  /** One entry per value column, right-aligned; undefined where the row has no cell for it. */
+  values: ({ cell: Cell; value: CellValue } | undefined)[];
+}
+
+/**
+ * Splits a row into its label cells and its value cells. The label runs to the last text cell
+ * before the first number; the values are the trailing cells, right-aligned to the value columns
+ * (extra leading cells are merged-cell debris; trailing empty cells beyond the columns are tab debris).
+ */
+function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean): SplitRow | undefined {
+  const cells = row.cells.map((cell) => ({ cell, value: parseCellValue(cell.text) }));
+  const firstValue = cells.findIndex((c) => c.value.kind === 'number' || c.value.kind === 'na');
+  const searchEnd = firstValue < 0 ? cells.length : firstValue;
+  let labelEnd = -1;
+  for (let i = 0; i < searchEnd; i++) if (cells[i].value.kind === 'text') labelEnd = i;
+  let label = cells.slice(0, labelEnd + 1).filter((c) => c.value.kind !== 'blank');
+  // The 2008 统计表 has a 单位 column between the label and the value: 「收到申请数⇥件⇥0」.
+  if (hasUnitColumn && label.length >= 2 && label[label.length - 1].cell.text.length <= 4) label = label.slice(0, -1);
+  let values = cells.slice(labelEnd + 1);
+  while (values.length > columns && values[values.length - 1].value.kind === 'blank') values.pop();
+  if (values.length > columns) values = values.slice(values.length - columns);
+  const padded = [...new Array<undefined>(columns - values.length).fill(undefined), ...values];
+  if (label.length === 0 && values.every((v) => v.value.kind === 'blank')) return undefined;
+  return { label: label.map((c) => c.cell), values: padded };
+}
+
+/** A header row names columns and holds no numbers: 「⇥自然人⇥法人或其他组织⇥…⇥总计」. */
+function isHeaderRow(split: SplitRow, columnLabels: Set<string>): boolean {
+  if (split.values.some((v) => v?.value.kind === 'number')) return false;
+  return split.label.some((c) => columnLabels.has(normalizeText(c.text)));
+}
+
+const FUZZY_THRESHOLD = 0.7;
+const MIN_CONTAINED = 3;
+
+/**
+ * Matches row labels to statutory rows. Labels repeat across groups (（二）被依法纠错数 under both
+ * 行政复议 and 行政诉讼), so among equal candidates the one under the most recent group wins.
+ */
+class RowMatcher {
+  readonly #rows: { definition: RowDefinition; keys: string[] }[];
+  #context: RowDefinition | undefined;
+  readonly #byId: Map<string, RowDefinition>;
+
+  constructor(definition: TableDefinition) {
+    this.#rows = definition.rows.map((r) => ({ definition: r, keys: [r.label, ...r.aliases].map(labelKey).filter((k) => k) }));
+    this.#byId = new Map(definition.rows.map((r) => [r.id, r]));
+  }
+
+  match(segments: string[]): RowDefinition | undefined {
+    const item = segments[segments.length - 1];
+    if (!item) return undefined;
+    for (const group of segments.slice(0, -1)) {
+      const g = this.#best(this.#rows.filter((r) => r.keys.includes(group)).map((r) => r.definition));
+      if (g) this.#context = g;
+    }
+    const exact = this.#rows.filter((r) => r.keys.includes(item)).map((r) => r.definition);
+    const found = this.#best(exact) ?? this.#contained(item) ?? this.#fuzzy(item);
+    if (found) this.#context = found;
+    return found;
+  }
+
+  #best(candidates: RowDefinition[]): RowDefinition | undefined {
+    if (candidates.length <= 1) return candidates[0];
+    const ancestors = new Set<string>();
+    for (let r = this.#context; r; r = r.parent ? this.#byId.get(r.parent) : undefined) ancestors.add(r.id);
+    return candidates.find((c) => c.parent && ancestors.has(c.parent)) ?? candidates[0];
+  }
+
+  #contained(item: string): RowDefinition | undefined {
+    if (item.length < MIN_CONTAINED) return undefined;
+    let best: { definition: RowDefinition; length: number } | undefined;
+    for (const r of this.#rows) {
+      for (const key of r.keys) {
+        if (key.length < MIN_CONTAINED || !(item.includes(key) || key.includes(item))) continue;
+        const length = Math.min(key.length, item.length);
+        if (!best || length > best.length) best = { definition: r.definition, length };
+      }
+    }
+    return best?.definition;
+  }
+
+  #fuzzy(item: string): RowDefinition | undefined {
+    let best: { definition: RowDefinition; score: number } | undefined;
+    for (const r of this.#rows) {
+      for (const key of r.keys) {
+        const score = similarity(item, key);
+        if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { definition: r.definition, score };
+      }
+    }
+    return best?.definition;
+  }
+}

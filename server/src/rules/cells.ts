@@ -1,0 +1,69 @@
+/**
+ * Shared by the arithmetic rules: resolving a rule's rows and columns to the cells of a bound
+ * table, reading them as numbers, and naming them in messages.
+ */
+import type { BoundCell, BoundRow, BoundTable } from '../engine/bind';
+import type { Addend, ColumnDefinition } from '../formats';
+import type { Locale } from './types';
+
+export interface NumberCell extends BoundCell {
+  value: Extract<BoundCell['value'], { kind: 'number' }>;
+}
+
+export function isNumber(cell: BoundCell | undefined): cell is NumberCell {
+  return cell?.value.kind === 'number';
+}
+
+/** The value columns a rule runs over. */
+export function valueColumns(table: BoundTable, only?: string[]): ColumnDefinition[] {
+  return table.definition.columns.filter((c) => c.kind !== 'text' && (!only || only.includes(c.id)));
+}
+
+/**
+ * The ids an addend list stands for: plain ids as they are; for `anyOf`, the first alternative
+ * whose every id is `present`. Undefined when an `anyOf` has no present alternative.
+ */
+export function resolveAddends(addends: Addend[], present: (id: string) => boolean): string[] | undefined {
+  const ids: string[] = [];
+  for (const a of addends) {
+    if (typeof a === 'string') ids.push(a);
+    else {
+      const alternative = a.anyOf.find((alt) => alt.every(present));
+      if (!alternative) return undefined;
+      ids.push(...alternative);
+    }
+  }
+  return ids;
+}
+
+export function columnName(column: ColumnDefinition): string {
+  return column.group && column.group !== '申请人情况' && column.group !== '法人或其他组织' ? `${column.group}·${column.label}` : column.label;
+}
+
+/** Names a cell by its row and column: 「（七）总计」的「自然人」; a lone row or column is enough. */
+export function cellName(table: BoundTable, row: BoundRow, column: ColumnDefinition, locale: Locale): string {
+  if (table.definition.layout === 'single-row') return `「${columnName(column)}」`;
+  const label = rowLabel(table, row.definition.id);
+  if (valueColumns(table).length === 1) return `「${label}」`;
+  return locale === 'en' ? `「${label}」/「${columnName(column)}」` : `「${label}」的「${columnName(column)}」`;
+}
+
+/**
+ * A row's name in messages: its statutory label without the trailing remark, with its group's
+ * number where the label's own number repeats across groups: （四）1.本机关不掌握相关政府信息.
+ */
+export function rowLabel(table: BoundTable, id: string): string {
+  const row = table.definition.rows.find((r) => r.id === id);
+  if (!row) return id;
+  const label = row.label.replace(/^(.+?)（[^（）]*）$/, '$1');
+  const parent = row.parent ? table.definition.rows.find((r) => r.id === row.parent) : undefined;
+  const group = parent && /^\d/.test(label) ? /^（[一二三四五六七八九十]+）/.exec(parent.label)?.[0] : undefined;
+  return (group ?? '') + label;
+}
+
+/** A short name for an addend in a list of terms. */
+export function termName(table: BoundTable, id: string): string {
+  if (table.definition.rows.some((r) => r.id === id)) return rowLabel(table, id);
+  const column = table.definition.columns.find((c) => c.id === id);
+  return column ? columnName(column) : id;
+}

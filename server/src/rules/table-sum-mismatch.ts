@@ -1,0 +1,95 @@
+/**
+ * table.sum-mismatch — a total differs from the sum of what it totals: the 总计 column of table
+ * 三 on every row (A2), row （七）总计 in every column (A3), each block's 总计 in table 四 (A4),
+ * and the parent indicators of the 2008 统计表 (P1–P7). A rule runs only where every cell it
+ * needs holds a number: a blank is never taken for 0.
+ */
+import type { BoundCell, BoundTable } from '../engine/bind';
+import { formatNumber, sameValue, sum } from '../engine/values';
+import { cellName, isNumber, resolveAddends, termName, valueColumns, type NumberCell } from './cells';
+import { say, type Finding, type Locale, type Rule } from './types';
+
+/** Addends listed one by one in a message before the zeros are summarised. */
+const LISTED_TERMS = 8;
+
+export const tableSumMismatch: Rule = {
+  code: 'table.sum-mismatch',
+  defaultSeverity: 'error',
+  description: {
+    'zh-cn': '合计数与其各分项之和不符',
+    en: 'A total differs from the sum of what it totals',
+  },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    for (const table of bound.tables) {
+      for (const rule of table.definition.rules) {
+        if (rule.type !== 'sum') continue;
+        if (rule.across === 'columns') {
+          for (const row of table.rows.values()) {
+            if (rule.only && !rule.only.includes(row.definition.id)) continue;
+            const ids = resolveAddends(rule.addends, (id) => row.cells.has(id));
+            const total = row.cells.get(rule.total);
+            if (!ids || !total) continue;
+            const addends = ids.map((id) => ({ id, cell: row.cells.get(id) }));
+            const finding = compare(table, total, addends, 0, rule.id, locale, cellName(table, row, total.column, locale));
+            if (finding) findings.push(finding);
+          }
+        } else {
+          const totalRow = table.rows.get(rule.total);
+          const ids = resolveAddends(rule.addends, (id) => table.rows.has(id));
+          if (!totalRow || !ids) continue;
+          for (const column of valueColumns(table, rule.only)) {
+            const total = totalRow.cells.get(column.id);
+            if (!total) continue;
+            const addends = ids.map((id) => ({ id, cell: table.rows.get(id)?.cells.get(column.id) }));
+            const finding = compare(table, total, addends, 1, rule.id, locale, cellName(table, totalRow, column, locale));
+            if (finding) findings.push(finding);
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+function compare(
+  table: BoundTable,
+  total: BoundCell,
+  addends: { id: string; cell: BoundCell | undefined }[],
+  order: number,
+  ruleId: string,
+  locale: Locale,
+  name: string,
+): Finding | undefined {
+  if (!isNumber(total) || !addends.every((a) => isNumber(a.cell))) return undefined;
+  const terms = addends as { id: string; cell: NumberCell }[];
+  const expected = sum(terms.map((t) => t.cell.value));
+  if (sameValue(expected, total.value)) return undefined;
+  const decimals = Math.max(expected.decimals, total.value.decimals);
+  const expectedText = formatNumber(expected.value, decimals);
+  const actualText = total.cell!.text.slice(total.value.start, total.value.end);
+  const shown = terms.filter((t) => t.cell.value.value !== 0).slice(0, LISTED_TERMS);
+  const zeros = terms.length - shown.length;
+  const listed = shown.map((t) => `${termName(table, t.id)} ${t.cell.cell!.text.slice(t.cell.value.start, t.cell.value.end)}`).join(' + ');
+  const rest = zeros === 0 ? '' : say(locale, `${listed ? '，' : ''}其余 ${zeros} 项为 0`, `${listed ? ', ' : ''}${zeros} more are 0`);
+  const start = total.cell!.range.start;
+  const numberRange = { start: { line: start.line, character: start.character + total.value.start }, end: { line: start.line, character: start.character + total.value.end } };
+  return {
+    code: tableSumMismatch.code,
+    severity: tableSumMismatch.defaultSeverity,
+    range: total.range,
+    message: say(
+      locale,
+      `${name}应为 ${expectedText}（${listed}${rest}），实为 ${actualText}。`,
+      `${name} should be ${expectedText} (${listed}${rest}) but is ${actualText}.`,
+    ),
+    related: terms.map((t) => ({ range: t.cell.range, message: `${termName(table, t.id)} ${t.cell.cell!.text}` })),
+    data: { rule: ruleId, table: table.definition.id, expected: expected.value, actual: total.value.value, decimals },
+    fixes: [{
+      title: say(locale, `将合计改为 ${expectedText}`, `Change the total to ${expectedText}`),
+      edits: [{ range: numberRange, newText: expectedText }],
+      preferred: true,
+      order,
+    }],
+  };
+}
