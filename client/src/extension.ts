@@ -3,6 +3,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { looksLikeReport } from '../../server/src/engine/detect';
 
 const LANGUAGE_ID = 'govreport';
+/** The server's command (see server/src/lsp/server.ts), registered in VS Code by the language client. */
+const APPLY_ALL_FIXES = 'govreport.applyAllFixes';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -42,6 +44,11 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
   };
 
   context.subscriptions.push(
+    vscode.commands.registerCommand('govreport.fixAll', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || !client) return;
+      await vscode.commands.executeCommand(APPLY_ALL_FIXES, document.uri.toString());
+    }),
     vscode.workspace.onDidOpenTextDocument(consider),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);

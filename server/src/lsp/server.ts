@@ -1,20 +1,36 @@
 import {
+  CodeActionKind,
+  DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
-  DocumentDiagnosticReportKind,
+  type CodeAction,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bind, type BoundReport } from '../engine/bind';
 import { isBinary, looksLikeReport } from '../engine/detect';
+import { lineEdits } from '../engine/edits';
 import { parseReport } from '../engine/structure';
-import type { Report } from '../engine/types';
+import { checkBound, type Finding, type Locale } from '../rules';
+import { fixAll } from '../rules/fix-all';
+import { say } from '../rules/types';
+import { fixAllAction, FIX_ALL_KIND, quickFixes, versionedEdit, wantsFixAll, wantsQuickFixes } from './code-actions';
+import { toDiagnostics } from './diagnostics';
 import { toFoldingRanges } from './folding';
 import { guardWith } from './guard';
+import { titleHover } from './hover';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
 
 export const LANGUAGE_ID = 'govreport';
+/** Applies every preferred fix to the document named by its argument (a URI string). */
+export const APPLY_ALL_FIXES = 'govreport.applyAllFixes';
+
+interface Analysis {
+  bound: BoundReport;
+  findings: Finding[];
+}
 
 /**
  * Wires the engine to an LSP connection. Every handler is guarded: an internal error is logged
@@ -22,39 +38,54 @@ export const LANGUAGE_ID = 'govreport';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const reports = new Map<string, { version: number; report: Report | undefined }>();
+  /** Each open document's analysis at the version it was made for; undefined for documents that are not reports. */
+  const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
-
+  let locale: Locale = 'zh-cn';
   const guard = guardWith(connection.console);
 
-  /** The parsed report of an open document, or undefined when the document is not a report. */
-  const reportOf = (uri: string): Report | undefined => {
+  const analysisOf = (uri: string): Analysis | undefined => {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const cached = reports.get(uri);
-    if (cached?.version === document.version) return cached.report;
+    const cached = analyses.get(uri);
+    if (cached?.version === document.version) return cached.analysis;
     const text = document.getText();
     const served = !isBinary(text) && (document.languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
-    const report = served ? parseReport(text) : undefined;
-    reports.set(uri, { version: document.version, report });
-    return report;
+    let analysis: Analysis | undefined;
+    if (served) {
+      const bound = bind(parseReport(text));
+      analysis = { bound, findings: checkBound(bound, locale) };
+    }
+    analyses.set(uri, { version: document.version, analysis });
+    return analysis;
   };
 
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
     settings = parseSettings(await connection.workspace.getConfiguration({ section: 'govreport' }));
-    reports.clear();
+    analyses.clear();
+  };
+
+  const fixAllEdits = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document || !analysisOf(uri)) return undefined;
+    const text = document.getText();
+    return { version: document.version, edits: lineEdits(text, fixAll(text, { locale })) };
   };
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    locale = params.locale?.toLowerCase().startsWith('zh') || !params.locale ? 'zh-cn' : 'en';
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: '政府信息公开工作年度报告' },
         foldingRangeProvider: true,
+        hoverProvider: true,
         diagnosticProvider: { identifier: 'govreport', interFileDependencies: false, workspaceDiagnostics: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [APPLY_ALL_FIXES] },
       },
       serverInfo: { name: 'govreport' },
     };
@@ -65,19 +96,42 @@ export function startServer(connection: Connection): void {
     connection.languages.diagnostics.refresh();
   }));
 
-  documents.onDidClose((e) => reports.delete(e.document.uri));
+  documents.onDidClose((e) => analyses.delete(e.document.uri));
 
   connection.onDocumentSymbol(guard('documentSymbol', [], (params) => {
-    const report = reportOf(params.textDocument.uri);
-    return report ? toDocumentSymbols(report) : [];
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? toDocumentSymbols(analysis.bound.report) : [];
   }));
   connection.onFoldingRanges(guard('foldingRange', [], (params) => {
-    const report = reportOf(params.textDocument.uri);
-    return report ? toFoldingRanges(report) : [];
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? toFoldingRanges(analysis.bound.report) : [];
   }));
-  connection.languages.diagnostics.on(guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, () => (
-    { kind: DocumentDiagnosticReportKind.Full, items: [] }
-  )));
+  connection.onHover(guard('hover', null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return (analysis && titleHover(analysis.bound.report, analysis.bound.era, params.position, locale)) ?? null;
+  }));
+  connection.languages.diagnostics.on(guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? toDiagnostics(analysis.findings, params.textDocument.uri) : [] };
+  }));
+  connection.onCodeAction(guard('codeAction', [] as CodeAction[], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !analysisOf(params.textDocument.uri)) return [];
+    const actions: CodeAction[] = [];
+    if (wantsQuickFixes(params.context.only)) actions.push(...quickFixes(params, document.version));
+    if (wantsFixAll(params.context.only)) {
+      const all = fixAllEdits(params.textDocument.uri);
+      const action = all && fixAllAction(params.textDocument.uri, all.version, all.edits, say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems'));
+      if (action) actions.push(action);
+    }
+    return actions;
+  }));
+  connection.onExecuteCommand(guard('executeCommand', undefined, async (params) => {
+    const uri = params.arguments?.[0];
+    if (params.command !== APPLY_ALL_FIXES || typeof uri !== 'string') return;
+    const all = fixAllEdits(uri);
+    if (all && all.edits.length > 0) await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, all.version, all.edits) });
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -1,4 +1,4 @@
-import { bind, type BindOptions } from '../engine/bind';
+import { bind, type BindOptions, type BoundReport } from '../engine/bind';
 import { parseReport } from '../engine/structure';
 import type { Report } from '../engine/types';
 import { tableBalanceMismatch } from './table-balance-mismatch';
@@ -15,12 +15,14 @@ export interface CheckOptions extends BindOptions {
   locale?: Locale;
 }
 
-/** Runs every rule over a parsed report; findings come sorted by position. */
-export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
-  const bound = bind(report, options);
-  const context = { bound, locale: options.locale ?? 'zh-cn' };
-  const findings = rules.flatMap((rule) => rule.check(context));
+/** Runs every rule over a bound report; findings come sorted by position. */
+export function checkBound(bound: BoundReport, locale: Locale = 'zh-cn'): Finding[] {
+  const findings = rules.flatMap((rule) => rule.check({ bound, locale }));
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
+  return checkBound(bind(report, options), options.locale);
 }
 
 export function checkText(text: string, options: CheckOptions = {}): Finding[] {

@@ -67,11 +67,17 @@ function compare(
   if (sameValue(expected, total.value)) return undefined;
   const decimals = Math.max(expected.decimals, total.value.decimals);
   const expectedText = formatNumber(expected.value, decimals);
-  const actualText = total.cell!.text.slice(total.value.start, total.value.end);
-  const shown = terms.filter((t) => t.cell.value.value !== 0).slice(0, LISTED_TERMS);
-  const zeros = terms.length - shown.length;
-  const listed = shown.map((t) => `${termName(table, t.id)} ${t.cell.cell!.text.slice(t.cell.value.start, t.cell.value.end)}`).join(' + ');
-  const rest = zeros === 0 ? '' : say(locale, `${listed ? '，' : ''}其余 ${zeros} 项为 0`, `${listed ? ', ' : ''}${zeros} more are 0`);
+  const actualText = written(total);
+  const nonZero = terms.filter((t) => t.cell.value.value !== 0);
+  const shown = nonZero.slice(0, LISTED_TERMS);
+  const hidden = nonZero.slice(LISTED_TERMS);
+  const zeros = terms.length - nonZero.length;
+  let listed = shown.map((t) => `${termName(table, t.id)} ${written(t.cell)}`).join(' + ');
+  if (hidden.length > 0) {
+    const hiddenSum = formatNumber(sum(hidden.map((t) => t.cell.value)).value, decimals);
+    listed += say(locale, ` + 另 ${hidden.length} 项共 ${hiddenSum}`, ` + ${hidden.length} more totalling ${hiddenSum}`);
+  }
+  if (zeros > 0) listed += say(locale, `${listed ? '，' : ''}其余 ${zeros} 项为 0`, `${listed ? ', ' : ''}${zeros} more are 0`);
   const start = total.cell!.range.start;
   const numberRange = { start: { line: start.line, character: start.character + total.value.start }, end: { line: start.line, character: start.character + total.value.end } };
   return {
@@ -80,8 +86,8 @@ function compare(
     range: total.range,
     message: say(
       locale,
-      `${name}应为 ${expectedText}（${listed}${rest}），实为 ${actualText}。`,
-      `${name} should be ${expectedText} (${listed}${rest}) but is ${actualText}.`,
+      `${name}应为 ${expectedText}（${listed}），实为 ${actualText}。`,
+      `${name} should be ${expectedText} (${listed}) but is ${actualText}.`,
     ),
     related: terms.map((t) => ({ range: t.cell.range, message: `${termName(table, t.id)} ${t.cell.cell!.text}` })),
     data: { rule: ruleId, table: table.definition.id, expected: expected.value, actual: total.value.value, decimals },
@@ -92,4 +98,9 @@ function compare(
       order,
     }],
   };
+}
+
+/** The number as the cell writes it, without the cell's unit. */
+function written(cell: NumberCell): string {
+  return cell.cell!.text.slice(cell.value.start, cell.value.end);
 }

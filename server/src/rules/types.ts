@@ -1,13 +1,11 @@
 import type { BoundReport } from '../engine/bind';
+import type { TextEdit } from '../engine/edits';
 import type { Range } from '../engine/types';
+
+export type { TextEdit };
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Locale = 'zh-cn' | 'en';
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
 
 export interface Fix {
   title: string;

@@ -1,0 +1,22 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../rules';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Findings as LSP diagnostics; the fixes travel in `data` so code actions never re-check. */
+export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
+  return findings.map((f) => ({
+    range: f.range,
+    severity: SEVERITIES[f.severity],
+    code: f.code,
+    source: 'govreport',
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    data: { ...f.data, fixes: f.fixes },
+  }));
+}
