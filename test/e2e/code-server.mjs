@@ -43,14 +43,19 @@ export function buildExtension() {
 
 export const tempDir = (tag) => fs.mkdtempSync(path.join(os.tmpdir(), `govreport-${tag}-`));
 
-/** A fresh folder `workspace` under `parent` holding copies of the seed reports (test/fixtures/seeds). */
+/**
+ * A fresh folder `workspace` under `parent` holding copies of the seed reports (test/fixtures/seeds)
+ * and, under rules/, the faulty reports of the rule fixtures (test/fixtures/rules).
+ */
 export function seedWorkspace(parent) {
-  const seeds = path.join(repoRoot, 'test/fixtures/seeds');
-  const files = fs.existsSync(seeds) ? fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')) : [];
-  if (files.length === 0) throw new SetupError(`no seed reports in ${seeds} `);
   const workspace = path.join(parent, 'workspace');
-  fs.mkdirSync(workspace, { recursive: true });
-  for (const f of files) fs.copyFileSync(path.join(seeds, f), path.join(workspace, f));
+  for (const [from, to] of [['seeds', '.'], ['rules', 'rules']]) {
+    const dir = path.join(repoRoot, 'test/fixtures', from);
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)) : [];
+    if (files.length === 0) throw new SetupError(`no reports in ${rel(dir)}`);
+    fs.mkdirSync(path.join(workspace, to), { recursive: true });
+    for (const f of files) fs.copyFileSync(path.join(dir, f), path.join(workspace, to, f));
+  }
   return workspace;
 }
 

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { GovreportApi } from '../../../client/src/extension';
+import { until, withTimeout } from './wait';
+
+/** The server speaks the UI's language. */
+const chinese = vscode.env.language.toLowerCase().startsWith('zh');
+
+const sumMismatches = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'table.sum-mismatch');
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders![0];
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'rules', name)));
+  return editor;
+}
+
+suite('a wrong total, fixed in the editor', () => {
+  suiteSetup(async () => {
+    const api = await vscode.extensions.getExtension<GovreportApi>('govreport.govreport')!.activate();
+    await open('2019-tsv-row-total.txt');
+    await withTimeout(api.serverReady(), 'the language server to start');
+  });
+
+  test('the diagnostic appears on the total cell, the quick fix corrects it, the diagnostic goes away', async () => {
+    const editor = await open('2019-tsv-row-total.txt');
+    const uri = editor.document.uri;
+    const [diagnostic] = await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length ? sumMismatches(uri) : undefined), 'the sum-mismatch diagnostic');
+    assert.equal(diagnostic.message, chinese
+      ? '「（一）予以公开」的「总计」应为 4（自然人 3 + 商业企业 1，其余 4 项为 0），实为 5。'
+      : '「（一）予以公开」/「总计」 should be 4 (自然人 3 + 商业企业 1, 4 more are 0) but is 5.');
+    assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [61, 31, 32]);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix?.edit, `no preferred quick fix among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(fix.title, chinese ? '将合计改为 4' : 'Change the total to 4');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(61).text, '三、本年度办理结果\t(一) 予以公开\t3\t1\t0\t0\t0\t0\t4\t');
+
+    await until(
+      vscode.languages.onDidChangeDiagnostics,
+      () => (sumMismatches(uri).some((d) => d.range.start.line === 61) ? undefined : true),
+      'the diagnostic on line 62 to go away',
+    );
+  });
+
+  test('the fix-all command corrects every total', async () => {
+    const editor = await open('2019-tsv-column-total.txt');
+    const uri = editor.document.uri;
+    await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length === 2 ? true : undefined), 'two sum-mismatch diagnostics');
+    await vscode.commands.executeCommand('govreport.fixAll');
+    assert.equal(editor.document.lineAt(81).text, '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
+    await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length === 0 ? true : undefined), 'the sum mismatches to go away');
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).map((d) => d.code), ['table.balance-mismatch', 'table.balance-mismatch']);
+  });
+});

@@ -1,0 +1,105 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CodeActionRequest,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  HoverRequest,
+  type ApplyWorkspaceEditParams,
+  type CodeAction,
+  type Diagnostic,
+  type FullDocumentDiagnosticReport,
+  type TextDocumentEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
+import { applyEdits } from '../../server/src/engine/edits';
+import { readFixture } from '../support/fixtures';
+import { LspClient } from '../support/lsp-client';
+
+describe('checks over LSP', () => {
+  let client: LspClient;
+  const applied: ApplyWorkspaceEditParams[] = [];
+
+  before(async () => {
+    ({ client } = await LspClient.start());
+    client.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      applied.push(params);
+      return { applied: true };
+    });
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  const diagnose = async (uri: string) =>
+    ((await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport).items;
+  const actions = async (uri: string, diagnostics: Diagnostic[], only?: string[]) =>
+    (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics, only },
+    })) as CodeAction[];
+  const editsOf = (action: CodeAction) => action.edit!.documentChanges![0] as TextDocumentEdit & { edits: TextEdit[] };
+
+  test('a wrong total: the diagnostic on the cell, with code, source, related cells and the computed value', async () => {
+    const uri = 'file:///rules/row-total.txt';
+    await client.open(uri, readFixture('rules', '2019-tsv-row-total.txt'));
+    const [first] = await diagnose(uri);
+    assert.deepEqual(first.range, { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } });
+    assert.equal(first.code, 'table.sum-mismatch');
+    assert.equal(first.source, 'govreport');
+    assert.equal(first.severity, 1);
+    assert.equal(first.message, '「（一）予以公开」的「总计」应为 4（自然人 3 + 商业企业 1，其余 4 项为 0），实为 5。');
+    assert.equal(first.relatedInformation?.length, 6);
+    assert.equal(first.relatedInformation?.[0].location.uri, uri);
+    assert.equal((first.data as { expected: number }).expected, 4);
+  });
+
+  test('the quick fix is preferred, versioned, and corrects only the total', async () => {
+    const uri = 'file:///rules/row-total.txt';
+    const diagnostics = await diagnose(uri);
+    const [fix] = await actions(uri, [diagnostics[0]]);
+    assert.equal(fix.title, '将合计改为 4');
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    const change = editsOf(fix);
+    assert.deepEqual(change.textDocument, { uri, version: 1 });
+    assert.deepEqual(change.edits, [{ range: { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } }, newText: '4' }]);
+  });
+
+  test('source.fixAll.govreport corrects every total, row totals first', async () => {
+    const uri = 'file:///rules/column-total.txt';
+    const text = readFixture('rules', '2019-tsv-column-total.txt');
+    await client.open(uri, text);
+    const [fixAll] = await actions(uri, [], ['source.fixAll']);
+    assert.equal(fixAll.kind, 'source.fixAll.govreport');
+    const fixed = applyEdits(text, editsOf(fixAll).edits);
+    assert.equal(fixed.split('\n')[81], '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
+    const edited = editsOf(fixAll).edits.map((e) => e.range.start.line);
+    assert.deepEqual(edited, [81]);
+  });
+
+  test('the fix-all command applies the edit through workspace/applyEdit', async () => {
+    const uri = 'file:///rules/review.txt';
+    await client.open(uri, readFixture('rules', '2019-tsv-review-litigation.txt'));
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govreport.applyAllFixes', arguments: [uri] });
+    const edit = applied.at(-1)!.edit.documentChanges![0] as TextDocumentEdit & { edits: TextEdit[] };
+    assert.deepEqual(edit.textDocument, { uri, version: 1 });
+    assert.equal(edit.edits[0].newText, '2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t1\t1');
+  });
+
+  test('seeds give no diagnostics', async () => {
+    for (const seed of ['000_cf77e8731c91250a.txt', '002_bc6bcd97b1a1f0b8.txt', '004_5af3a546c32e05da.txt']) {
+      const uri = `file:///checks/${seed}`;
+      await client.open(uri, readFixture('seeds', seed));
+      assert.deepEqual(await diagnose(uri), [], seed);
+    }
+  });
+
+  test('hover on the title says which format the checks apply and why', async () => {
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///checks/002_bc6bcd97b1a1f0b8.txt' }, position: { line: 2, character: 3 } });
+    const value = (hover!.contents as { value: string }).value;
+    assert.match(value, /机关：平罗县陶乐镇人民政府/);
+    assert.match(value, /适用格式：2008 年版政府信息公开情况统计表（《中华人民共和国政府信息公开条例》（2008）第三十二条）— 依据标题中的年度/);
+  });
+});
