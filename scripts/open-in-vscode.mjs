@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError, buildExtension, repoRoot, seedWorkspace, startCodeServer, tempDir } from '../test/e2e/code-server.mjs';
 
-const desktopCode = (process.env.PATH ?? '').split(path.delimiter)
+const desktopCode = (process.env.PATH ?? '')
+  .split(path.delimiter)
   .map((dir) => path.join(dir, 'code'))
   .find((file) => {
     try {

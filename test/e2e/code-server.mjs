@@ -49,7 +49,10 @@ export const tempDir = (tag) => fs.mkdtempSync(path.join(os.tmpdir(), `govreport
  */
 export function seedWorkspace(parent) {
   const workspace = path.join(parent, 'workspace');
-  for (const [from, to] of [['seeds', '.'], ['rules', 'rules']]) {
+  for (const [from, to] of [
+    ['seeds', '.'],
+    ['rules', 'rules'],
+  ]) {
     const dir = path.join(repoRoot, 'test/fixtures', from);
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)) : [];
     if (files.length === 0) throw new SetupError(`no reports in ${rel(dir)}`);
@@ -72,8 +75,15 @@ export async function launchChromium() {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -83,7 +93,8 @@ function checkInstallPrerequisites() {
   if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev'); // the kerberos native module
   if (missing.length) throw new SetupError(`installing code-server needs ${missing.join(', ')}. Install with: ${APT_HINT}`);
   const tools = ['make', 'g++', 'python3'].filter((t) => !which(t));
-  if (tools.length) throw new SetupError(`installing code-server builds native modules and needs ${tools.join(', ')} (apt-get install build-essential python3)`);
+  if (tools.length)
+    throw new SetupError(`installing code-server builds native modules and needs ${tools.join(', ')} (apt-get install build-essential python3)`);
 }
 
 // @vscode/ripgrep's postinstall downloads rg from GitHub, which is out of reach here; it takes a
@@ -162,10 +173,24 @@ export async function startCodeServer({ workspace, port, settings = {}, keybindi
   // Always pass --config, or code-server writes one (with a password) into the home folder.
   const config = path.join(home, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  const args = [entry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', path.join(home, 'data'), '--extensions-dir', path.join(home, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    workspace];
+  const args = [
+    entry,
+    '--config',
+    config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    path.join(home, 'data'),
+    '--extensions-dir',
+    path.join(home, 'extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    workspace,
+  ];
   // detached: the child calls setsid(), so it leads a process group of its own that stop() can kill whole.
   // EXTENSIONS_GALLERY={} turns the marketplace (open-vsx.org, unreachable here) off.
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
@@ -187,13 +212,14 @@ export async function startCodeServer({ workspace, port, settings = {}, keybindi
   process.on('exit', onExit);
 
   let stopped;
-  const stop = () => (stopped ??= (async () => {
-    killGroup('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    killGroup('SIGKILL');
-    process.off('exit', onExit);
-    fs.rmSync(home, { recursive: true, force: true });
-  })());
+  const stop = () =>
+    (stopped ??= (async () => {
+      killGroup('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      killGroup('SIGKILL');
+      process.off('exit', onExit);
+      fs.rmSync(home, { recursive: true, force: true });
+    })());
 
   const origin = `http://127.0.0.1:${port}`;
   try {
@@ -210,7 +236,10 @@ export async function startCodeServer({ workspace, port, settings = {}, keybindi
     stop,
     /** The workbench URL opening `folder`; `payload` loads the repo as the extension under development. */
     workbenchUrl({ folder = workspace, extensionTests, openFile } = {}) {
-      const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['skipWelcome', 'true']];
+      const payload = [
+        ['extensionDevelopmentPath', remote(repoRoot)],
+        ['skipWelcome', 'true'],
+      ];
       if (extensionTests) payload.push(['extensionTestsPath', remote(extensionTests)]);
       if (openFile) payload.push(['openFile', remote(openFile)]);
       return `${origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -8,7 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import {
-  CODE_SERVER_VERSION, SetupError, buildExtension, chromiumPath, launchChromium, log, repoRoot, seedWorkspace, startCodeServer, tempDir,
+  CODE_SERVER_VERSION,
+  SetupError,
+  buildExtension,
+  chromiumPath,
+  launchChromium,
+  log,
+  repoRoot,
+  seedWorkspace,
+  startCodeServer,
+  tempDir,
 } from './code-server.mjs';
 
 const TIMEOUT_S = Number(process.env.GOVREPORT_E2E_TIMEOUT || 180);
@@ -17,12 +26,19 @@ const outDir = path.join(repoRoot, 'dist/test/e2e');
 /** Bundles index.ts and every *.test.ts side by side; index.ts finds the tests next to itself. */
 async function bundleSuite() {
   const suiteDir = path.join(repoRoot, 'test/e2e/suite');
-  const entryPoints = fs.readdirSync(suiteDir)
+  const entryPoints = fs
+    .readdirSync(suiteDir)
     .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
     .map((f) => path.join(suiteDir, f));
   fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints, outdir: outDir, bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: true,
+    entryPoints,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: true,
     external: ['vscode', 'mocha'], // one mocha instance, resolved from the repo's node_modules
     logLevel: 'warning',
   });
@@ -37,8 +53,17 @@ async function runInElectron(extensionTests, workspace, tmp) {
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: extensionTests,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        '--user-data-dir', path.join(tmp, 'data'), '--extensions-dir', path.join(tmp, 'extensions')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--user-data-dir',
+        path.join(tmp, 'data'),
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
+      ],
     });
   } catch (e) {
     console.error(`[e2e] ${e.message}`);
@@ -97,9 +122,7 @@ async function main() {
   try {
     const workspace = seedWorkspace(tmp);
     const electron = Boolean(process.env.VSCODE_EXECUTABLE) || process.env.GOVREPORT_E2E === 'electron';
-    const code = electron
-      ? await runInElectron(extensionTests, workspace, tmp)
-      : await runInCodeServer(extensionTests, workspace);
+    const code = electron ? await runInElectron(extensionTests, workspace, tmp) : await runInCodeServer(extensionTests, workspace);
     log(`suite exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return code;
   } finally {

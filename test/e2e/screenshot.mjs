@@ -4,9 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  SetupError, buildExtension, chromiumPath, launchChromium, log, repoRoot, seedWorkspace, startCodeServer, tempDir,
-} from './code-server.mjs';
+import { SetupError, buildExtension, chromiumPath, launchChromium, log, repoRoot, seedWorkspace, startCodeServer, tempDir } from './code-server.mjs';
 
 const SEED = '003_721881aa274abb1a.txt';
 const output = path.join(repoRoot, 'docs/images/outline.png');

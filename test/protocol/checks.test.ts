@@ -97,7 +97,10 @@ describe('checks over LSP', () => {
   });
 
   test('hover on the title says which format the checks apply and why', async () => {
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///checks/002_bc6bcd97b1a1f0b8.txt' }, position: { line: 2, character: 3 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: 'file:///checks/002_bc6bcd97b1a1f0b8.txt' },
+      position: { line: 2, character: 3 },
+    });
     const value = (hover!.contents as { value: string }).value;
     assert.match(value, /机关：平罗县陶乐镇人民政府/);
     assert.match(value, /适用格式：2008 年版政府信息公开情况统计表（《中华人民共和国政府信息公开条例》（2008）第三十二条）— 依据标题中的年度/);

@@ -24,8 +24,7 @@ describe('node dist/server.js --stdio', () => {
     assert.equal(await client.stop(), 0);
   });
 
-  const symbols = async (uri: string) =>
-    (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  const symbols = async (uri: string) => (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
 
   test('advertises document symbols, folding and pull diagnostics', () => {
     const caps = initialized.capabilities;
@@ -50,7 +49,24 @@ describe('node dist/server.js --stdio', () => {
     const uri = 'file:///seeds/003_721881aa274abb1a.txt';
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
     const spans = ranges!.map((r) => `${r.startLine}-${r.endLine}`);
-    assert.deepEqual(spans, ['2-4', '6-18', '12-14', '20-40', '22-26', '27-30', '31-34', '35-37', '38-40', '42-72', '44-72', '74-81', '76-81', '83-95', '93-95', '97-99']);
+    assert.deepEqual(spans, [
+      '2-4',
+      '6-18',
+      '12-14',
+      '20-40',
+      '22-26',
+      '27-30',
+      '31-34',
+      '35-37',
+      '38-40',
+      '42-72',
+      '44-72',
+      '74-81',
+      '76-81',
+      '83-95',
+      '93-95',
+      '97-99',
+    ]);
   });
 
   test('the outline follows incremental edits', async () => {
@@ -60,7 +76,10 @@ describe('node dist/server.js --stdio', () => {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '二、主动公开政府信息情况\n' }],
     });
-    assert.deepEqual((await symbols(uri)).map((s) => s.name), ['一、总体情况', '二、主动公开政府信息情况']);
+    assert.deepEqual(
+      (await symbols(uri)).map((s) => s.name),
+      ['一、总体情况', '二、主动公开政府信息情况'],
+    );
   });
 
   test('Markdown documents are served only when they read as reports', async () => {

@@ -8,7 +8,9 @@ export function readFixture(...path: string[]): string {
 }
 
 export function fixtureNames(folder: string): string[] {
-  return readdirSync(join(fixturesDir, folder)).filter((name) => name.endsWith('.txt')).sort();
+  return readdirSync(join(fixturesDir, folder))
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 }
 
 /** Joins lines with LF, like the inline cases of vscode-markdown-languageservice's tests. */

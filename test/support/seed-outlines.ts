@@ -10,7 +10,8 @@ export interface ExpectedNode {
   children: ExpectedNode[];
 }
 
-const node = (kind: ExpectedNode['kind']) =>
+const node =
+  (kind: ExpectedNode['kind']) =>
   (name: string, start: number, end: number, children: ExpectedNode[] = []): ExpectedNode => ({ kind, name, start, end, children });
 const title = node('title');
 const section = node('section');
@@ -37,12 +38,8 @@ export const seedOutlines: Record<string, ExpectedNode[]> = {
       table('第二十条第（八）项', 47, 49),
       table('第二十条第（九）项', 50, 52),
     ]),
-    section('三、收到和处理政府信息公开申请情况', 54, 84, [
-      table('申请人情况', 56, 84),
-    ]),
-    section('四、政府信息公开行政复议、行政诉讼情况', 86, 91, [
-      table('行政复议 行政诉讼', 88, 91),
-    ]),
+    section('三、收到和处理政府信息公开申请情况', 54, 84, [table('申请人情况', 56, 84)]),
+    section('四、政府信息公开行政复议、行政诉讼情况', 86, 91, [table('行政复议 行政诉讼', 88, 91)]),
     section('五、存在的问题及下一步打算', 93, 99),
   ],
   '001_6ba39ebe6f690d1f.txt': [
@@ -60,12 +57,8 @@ export const seedOutlines: Record<string, ExpectedNode[]> = {
       table('第二十条第（八）项', 28, 30),
       table('第二十条第（九）项', 31, 33),
     ]),
-    section('三、收到和处理政府信息公开申请情况', 35, 63, [
-      table('申请人情况 总计', 37, 63),
-    ]),
-    section('四、政府信息公开行政复议、行政诉讼情况', 65, 70, [
-      table('行政复议 行政诉讼', 67, 70),
-    ]),
+    section('三、收到和处理政府信息公开申请情况', 35, 63, [table('申请人情况 总计', 37, 63)]),
+    section('四、政府信息公开行政复议、行政诉讼情况', 65, 70, [table('行政复议 行政诉讼', 67, 70)]),
     section('五、存在的主要问题及改进情况', 72, 76),
     section('六、其他需要报告的事项', 78, 80),
   ],
@@ -84,21 +77,12 @@ export const seedOutlines: Record<string, ExpectedNode[]> = {
     section('五、政策解读情况', 73, 81),
     section('六、回应社会关切情况', 83, 85),
     section('七、各级人大代表建议办理结果公开情况', 87, 89),
-    section('八、存在的问题与2018年工作思路', 91, 119, [
-      section('（一）存在问题', 93, 97),
-      section('（二）2018 年工作思路', 99, 119),
-    ]),
-    appendix('附件 政府信息公开情况统计表', 121, 208, [
-      table('统计指标 单位 统计数', 129, 198),
-    ]),
+    section('八、存在的问题与2018年工作思路', 91, 119, [section('（一）存在问题', 93, 97), section('（二）2018 年工作思路', 99, 119)]),
+    appendix('附件 政府信息公开情况统计表', 121, 208, [table('统计指标 单位 统计数', 129, 198)]),
   ],
   '003_721881aa274abb1a.txt': [
     title('柴河镇人民政府 2019 年度政府信息公开工作年度报告', 2, 4),
-    section('一、总体情况', 6, 18, [
-      section('（一）强化工作部署', 12, 14),
-      section('（二）强化制度约束', 16, 16),
-      section('（三）强化信息公开', 18, 18),
-    ]),
+    section('一、总体情况', 6, 18, [section('（一）强化工作部署', 12, 14), section('（二）强化制度约束', 16, 16), section('（三）强化信息公开', 18, 18)]),
     section('二、主动公开政府信息情况', 20, 40, [
       table('第二十条第（一）项', 22, 26),
       table('第二十条第（五）项', 27, 30),
@@ -106,12 +90,8 @@ export const seedOutlines: Record<string, ExpectedNode[]> = {
       table('第二十条第（八）项', 35, 37),
       table('第二十条第（九）项', 38, 40),
     ]),
-    section('三、收到和处理政府信息公开申请情况', 42, 72, [
-      table('申请人情况', 44, 72),
-    ]),
-    section('四、政府信息公开行政复议、行政诉讼情况', 74, 81, [
-      table('行政复议 行政诉讼', 76, 81),
-    ]),
+    section('三、收到和处理政府信息公开申请情况', 42, 72, [table('申请人情况', 44, 72)]),
+    section('四、政府信息公开行政复议、行政诉讼情况', 74, 81, [table('行政复议 行政诉讼', 76, 81)]),
     section('五、存在的主要问题及改进情况', 83, 95, [
       section('（一）配强队伍，确保信息工作有人抓', 89, 89),
       section('（二）细化任务，明确信息工作怎么抓', 91, 91),
@@ -134,9 +114,7 @@ export const seedOutlines: Record<string, ExpectedNode[]> = {
       table('第二十条第（六）项', 31, 34),
       table('第二十条第（八）项', 35, 37),
     ]),
-    section('三、收到和处理政府信息公开申请情况', 39, 60, [
-      table('申请人情况 总计', 41, 60),
-    ]),
+    section('三、收到和处理政府信息公开申请情况', 39, 60, [table('申请人情况 总计', 41, 60)]),
     section('五、存在的主要问题及改进情况', 62, 66),
     section('六、其他需要报告的事项', 68, 70),
   ],

@@ -18,12 +18,20 @@ for (const name of fixtureNames('corpus')) {
 
 test('corpus: the six statutory parts of every 2019- and 2021-format report', () => {
   const six = ['一、', '二、', '三、', '四、', '五、', '六、'];
-  for (const name of ['平潭综合实验区_2019.txt', '平潭综合实验区_2020.txt', '平潭综合实验区_2021.txt', '宿迁市_2023_据比对报告重建.txt', '淮安市人民政府_2024.txt', '上海市人民政府办公厅_2019.txt', '沭阳县人民政府_2025_OCR抽取文本.txt']) {
+  for (const name of [
+    '平潭综合实验区_2019.txt',
+    '平潭综合实验区_2020.txt',
+    '平潭综合实验区_2021.txt',
+    '宿迁市_2023_据比对报告重建.txt',
+    '淮安市人民政府_2024.txt',
+    '上海市人民政府办公厅_2019.txt',
+    '沭阳县人民政府_2025_OCR抽取文本.txt',
+  ]) {
     assert.deepEqual(partNames(name), six, name);
   }
 });
 
-test('corpus: the OCR extraction\'s table row labels written as ### headings are not parts', () => {
+test("corpus: the OCR extraction's table row labels written as ### headings are not parts", () => {
   const report = parseReport(readFixture('corpus', '沭阳县人民政府_2025_OCR抽取文本.txt'));
   const part3 = report.outline.find((n) => n.type === 'section' && n.name.startsWith('三、'));
   assert.ok(part3 && part3.type === 'section');

@@ -13,7 +13,9 @@ const rangeOf = (f: { range: { start: { line: number; character: number }; end: 
   `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
 
 // Fixtures in the markdownlint style: each faulty report states its expected findings beside it.
-for (const name of readdirSync(join(fixturesDir, 'rules')).filter((n) => /\.(txt|md)$/.test(n)).sort()) {
+for (const name of readdirSync(join(fixturesDir, 'rules'))
+  .filter((n) => /\.(txt|md)$/.test(n))
+  .sort()) {
   const expected = JSON.parse(readFixture('rules', name.replace(/\.(txt|md)$/, '.expected.json'))) as { code: string; range: string; expected?: number }[];
   for (const eol of ['\n', '\r\n']) {
     const text = readFixture('rules', name).replace(/\n/g, eol);
@@ -21,7 +23,10 @@ for (const name of readdirSync(join(fixturesDir, 'rules')).filter((n) => /\.(txt
 
     test(`${label}: the expected findings, at the exact cells`, () => {
       const findings = checkText(text);
-      assert.deepEqual(findings.map((f) => ({ code: f.code, range: rangeOf(f), ...(f.data.expected !== undefined ? { expected: f.data.expected } : {}) })), expected);
+      assert.deepEqual(
+        findings.map((f) => ({ code: f.code, range: rangeOf(f), ...(f.data.expected !== undefined ? { expected: f.data.expected } : {}) })),
+        expected,
+      );
       const lines = splitLines(text);
       for (const f of findings) {
         for (const r of [f.range, ...f.related.map((x) => x.range)]) assert.ok(r.end.character <= lines[r.end.line].length, `${f.code} range outside its line`);
@@ -30,7 +35,10 @@ for (const name of readdirSync(join(fixturesDir, 'rules')).filter((n) => /\.(txt
 
     test(`${label}: fix-all leaves no sum mismatch, keeps the line endings and is idempotent`, () => {
       const fixed = fixAll(text);
-      assert.deepEqual(checkText(fixed).filter((f) => f.code === 'table.sum-mismatch'), []);
+      assert.deepEqual(
+        checkText(fixed).filter((f) => f.code === 'table.sum-mismatch'),
+        [],
+      );
       assert.equal(splitLines(fixed).length, splitLines(text).length);
       assert.equal(fixed.split('\r\n').length, text.split('\r\n').length);
       assert.equal(fixAll(fixed), fixed);
@@ -46,7 +54,10 @@ test('the quick fix replaces the total cell and nothing else', () => {
   const before = splitLines(text);
   const after = splitLines(applyEdits(text, fix.edits));
   assert.equal(after[61], '三、本年度办理结果\t(一) 予以公开\t3\t1\t0\t0\t0\t0\t4\t');
-  assert.deepEqual(after.filter((_, i) => i !== 61), before.filter((_, i) => i !== 61));
+  assert.deepEqual(
+    after.filter((_, i) => i !== 61),
+    before.filter((_, i) => i !== 61),
+  );
 });
 
 test('a sum mismatch names the cells, the expected and written values, and the addends', () => {
@@ -54,7 +65,10 @@ test('a sum mismatch names the cells, the expected and written values, and the a
   assert.equal(finding.message, '「（一）予以公开」的「总计」应为 4（自然人 3 + 商业企业 1，其余 4 项为 0），实为 5。');
   assert.equal(finding.severity, 'error');
   assert.deepEqual(finding.data, { rule: 'a2', table: 'applications', expected: 4, actual: 5, decimals: 0 });
-  assert.deepEqual(finding.related.map((r) => r.message), ['自然人 3', '商业企业 1', '科研机构 0', '社会公益组织 0', '法律服务机构 0', '其他 0']);
+  assert.deepEqual(
+    finding.related.map((r) => r.message),
+    ['自然人 3', '商业企业 1', '科研机构 0', '社会公益组织 0', '法律服务机构 0', '其他 0'],
+  );
   const [english] = checkText(readFixture('rules', '2019-tsv-row-total.txt'), { locale: 'en' });
   assert.equal(english.message, '「（一）予以公开」/「总计」 should be 4 (自然人 3 + 商业企业 1, 4 more are 0) but is 5.');
 });
@@ -62,7 +76,10 @@ test('a sum mismatch names the cells, the expected and written values, and the a
 test('the balance fix sets 结转 to 一 + 二 − （七） and is not preferred', () => {
   const finding = checkText(readFixture('rules', '2019-tsv-column-total.txt')).find((f) => f.code === 'table.balance-mismatch')!;
   assert.equal(finding.message, '「总计」列勾稽关系不符：第一项加第二项之和为 3，第三项加第四项之和为 4。');
-  assert.deepEqual(finding.fixes.map((f) => [f.title, f.preferred, f.edits[0].newText]), [['将「四、结转下年度继续办理」改为 0', false, '0']]);
+  assert.deepEqual(
+    finding.fixes.map((f) => [f.title, f.preferred, f.edits[0].newText]),
+    [['将「四、结转下年度继续办理」改为 0', false, '0']],
+  );
 });
 
 test('a blank cell is never read as 0: the rule does not run on that row', () => {
@@ -91,7 +108,10 @@ test('amounts with decimals and units in the cell are summed exactly', () => {
 
 for (const seed of fixtureNames('seeds')) {
   test(`seed ${seed}: arithmetically consistent, no finding`, () => {
-    assert.deepEqual(checkText(readFixture('seeds', seed)).filter((f) => ARITHMETIC.includes(f.code)), []);
+    assert.deepEqual(
+      checkText(readFixture('seeds', seed)).filter((f) => ARITHMETIC.includes(f.code)),
+      [],
+    );
   });
 }
 
@@ -104,6 +124,9 @@ const KNOWN: Record<string, string[]> = {
 for (const name of fixtureNames('corpus')) {
   test(`corpus ${name}: ${KNOWN[name] ? 'its known arithmetic findings' : 'no false alarm'}`, () => {
     const findings = checkText(readFixture('corpus', name)).filter((f) => ARITHMETIC.includes(f.code));
-    assert.deepEqual(findings.map((f) => `${f.code} ${rangeOf(f)} ${f.data.expected}`), KNOWN[name] ?? []);
+    assert.deepEqual(
+      findings.map((f) => `${f.code} ${rangeOf(f)} ${f.data.expected}`),
+      KNOWN[name] ?? [],
+    );
   });
 }

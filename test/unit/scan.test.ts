@@ -50,13 +50,16 @@ test('tab-separated rows keep every cell with its column index and range', () =>
   assert.equal(l.kind, 'row');
   if (l.kind !== 'row') return;
   assert.equal(l.syntax, 'tsv');
-  assert.deepEqual(l.cells.map((c) => [c.index, c.text, c.range.start.character, c.range.end.character]), [
-    [0, '三、本年度办理结果', 0, 9],
-    [1, '(一) 予以公开', 10, 18],
-    [2, '0', 19, 20],
-    [3, '', 21, 21],
-    [4, '12', 22, 24],
-  ]);
+  assert.deepEqual(
+    l.cells.map((c) => [c.index, c.text, c.range.start.character, c.range.end.character]),
+    [
+      [0, '三、本年度办理结果', 0, 9],
+      [1, '(一) 予以公开', 10, 18],
+      [2, '0', 19, 20],
+      [3, '', 21, 21],
+      [4, '12', 22, 24],
+    ],
+  );
   assert.equal(l.cells[4].range.start.line, 3);
 });
 

@@ -65,7 +65,15 @@ test('seed 000: blank lines and the ---- separator debris stay inside table 三'
 test('seed 001: cells keep their column index and exact range', () => {
   const report = parseReport(readFixture('seeds', '001_6ba39ebe6f690d1f.txt'));
   const procurement = report.tables[4].rows.find((r) => r.cells[0].text === '政府集中采购');
-  assert.deepEqual(procurement?.cells.map((c) => [c.index, c.text]), [[0, '政府集中采购'], [1, '12'], [2, '2406.2243'], [3, '']]);
+  assert.deepEqual(
+    procurement?.cells.map((c) => [c.index, c.text]),
+    [
+      [0, '政府集中采购'],
+      [1, '12'],
+      [2, '2406.2243'],
+      [3, ''],
+    ],
+  );
   assert.deepEqual(procurement?.cells[2].range, range(33, 10, 33, 19));
 });
 

@@ -10,8 +10,13 @@ function tree(nodes: OutlineNode[]): string[] {
 }
 
 test('levels nest by numbering: 一、 > （一） > 1. > （1）', () => {
-  const report = parseReport(joinLines('一、总体情况', '（一）主动公开', '1.用权公开', '（1）权责清单', '（2）标准化', '2.政策解读', '（二）依申请公开', '二、主动公开政府信息情况'));
-  assert.deepEqual(tree(report.outline), ['一、总体情况 (（一）主动公开 (1.用权公开 (（1）权责清单, （2）标准化), 2.政策解读), （二）依申请公开)', '二、主动公开政府信息情况']);
+  const report = parseReport(
+    joinLines('一、总体情况', '（一）主动公开', '1.用权公开', '（1）权责清单', '（2）标准化', '2.政策解读', '（二）依申请公开', '二、主动公开政府信息情况'),
+  );
+  assert.deepEqual(tree(report.outline), [
+    '一、总体情况 (（一）主动公开 (1.用权公开 (（1）权责清单, （2）标准化), 2.政策解读), （二）依申请公开)',
+    '二、主动公开政府信息情况',
+  ]);
 });
 
 test('a section spans from its heading to its last non-blank line', () => {
@@ -22,52 +27,91 @@ test('a section spans from its heading to its last non-blank line', () => {
 });
 
 test('a part number that does not move forward is not a part heading', () => {
-  const report = parseReport(joinLines('一、总体情况', '三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '三、本年度办理结果', '四、政府信息公开行政复议、行政诉讼情况'));
+  const report = parseReport(
+    joinLines(
+      '一、总体情况',
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量',
+      '三、本年度办理结果',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ),
+  );
   assert.deepEqual(tree(report.outline), ['一、总体情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']);
 });
 
 test('table rows are never headings, and a table is a child of its section', () => {
-  const report = parseReport(joinLines(
-    '三、收到和处理政府信息公开申请情况',
-    '一、本年新收政府信息公开申请数量\t0\t0',
-    '三、本 年度 办理 结果\t(一) 予以公开\t0',
-    '四、结转下年度继续办理\t0\t0',
+  const report = parseReport(
+    joinLines(
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量\t0\t0',
+      '三、本 年度 办理 结果\t(一) 予以公开\t0',
+      '四、结转下年度继续办理\t0\t0',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ),
+  );
+  assert.deepEqual(tree(report.outline), [
+    '三、收到和处理政府信息公开申请情况 ([一、本年新收政府信息公开申请数量 0 0])',
     '四、政府信息公开行政复议、行政诉讼情况',
-  ));
-  assert.deepEqual(tree(report.outline), ['三、收到和处理政府信息公开申请情况 ([一、本年新收政府信息公开申请数量 0 0])', '四、政府信息公开行政复议、行政诉讼情况']);
+  ]);
 });
 
 test('a numbered line between two table rows is table debris, not a heading', () => {
   const report = parseReport(joinLines('三、收到和处理政府信息公开申请情况', '1.属于国家秘密\t0\t0', '（四）无', '2.没有现成信息需要另行制作\t0\t0'));
   assert.deepEqual(tree(report.outline), ['三、收到和处理政府信息公开申请情况 ([1.属于国家秘密 0 0])']);
-  assert.deepEqual(report.tables[0].rows.map((r) => r.kind), ['cells', 'debris', 'cells']);
+  assert.deepEqual(
+    report.tables[0].rows.map((r) => r.kind),
+    ['cells', 'debris', 'cells'],
+  );
 });
 
 test('captions split one tab-separated block into tables, with or without their own tabs', () => {
-  const report = parseReport(joinLines(
-    '二、主动公开政府信息情况',
-    '第二十条第（一）项\t\t\t',
-    '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
-    '规章\t0\t0\t0',
-    '第二十条第（五）项',
-    '',
-    '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
-    '行政许可\t0\t0\t0',
-  ));
+  const report = parseReport(
+    joinLines(
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项\t\t\t',
+      '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量',
+      '规章\t0\t0\t0',
+      '第二十条第（五）项',
+      '',
+      '信息内容\t上一年项目数量\t本年增/减\t处理决定数量',
+      '行政许可\t0\t0\t0',
+    ),
+  );
   assert.deepEqual(tree(report.outline), ['二、主动公开政府信息情况 ([第二十条第（一）项], [第二十条第（五）项])']);
-  assert.deepEqual(report.tables.map((t) => [t.range.start.line, t.range.end.line, t.rows.length]), [[1, 3, 2], [4, 7, 2]]);
+  assert.deepEqual(
+    report.tables.map((t) => [t.range.start.line, t.range.end.line, t.rows.length]),
+    [
+      [1, 3, 2],
+      [4, 7, 2],
+    ],
+  );
 });
 
 test('blank lines inside a table do not end it; a paragraph does', () => {
   const report = parseReport(joinLines('a\t1', '', 'b\t2', '', '上表为本年度主动公开政府信息的数量，下表为依申请公开的情况。', '', 'c\t3', 'd\t4'));
-  assert.deepEqual(report.tables.map((t) => t.rows.map((r) => r.cells[0].text)), [['a', 'b'], ['c', 'd']]);
+  assert.deepEqual(
+    report.tables.map((t) => t.rows.map((r) => r.cells[0].text)),
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+    ],
+  );
 });
 
 test('a cell fragment that conversion put on a line of its own stays in the table', () => {
   const report = parseReport(joinLines('a\t1', '形，不计其他情形）', 'b\t2', '', '（四）无', '', 'c\t3'));
-  assert.deepEqual(report.tables.map((t) => t.rows.map((r) => [r.kind, r.cells[0].text])), [[
-    ['cells', 'a'], ['debris', '形，不计其他情形）'], ['cells', 'b'], ['debris', '（四）无'], ['cells', 'c'],
-  ]]);
+  assert.deepEqual(
+    report.tables.map((t) => t.rows.map((r) => [r.kind, r.cells[0].text])),
+    [
+      [
+        ['cells', 'a'],
+        ['debris', '形，不计其他情形）'],
+        ['cells', 'b'],
+        ['debris', '（四）无'],
+        ['cells', 'c'],
+      ],
+    ],
+  );
 });
 
 test('a prose line with a stray tab is not a table', () => {
@@ -79,13 +123,19 @@ test('Markdown pipe tables', () => {
   const report = parseReport(joinLines('四、政府信息公开行政复议、行政诉讼情况', '', '| 结果维持 | 结果纠正 | 总计 |', '|---|---|---|', '| 0 | 1 | 1 |'));
   assert.equal(report.tables.length, 1);
   assert.equal(report.tables[0].syntax, 'pipe');
-  assert.deepEqual(report.tables[0].rows.map((r) => r.kind), ['cells', 'rule', 'cells']);
+  assert.deepEqual(
+    report.tables[0].rows.map((r) => r.kind),
+    ['cells', 'rule', 'cells'],
+  );
   assert.deepEqual(tree(report.outline), ['四、政府信息公开行政复议、行政诉讼情况 ([结果维持 结果纠正 总计])']);
 });
 
 test('the title: one line, or split over two Markdown headings; organ and year', () => {
   const one = parseReport(joinLines('', '九皋镇人民政府2020年政府信息公开工作年度报告', '', '一、总体情况'));
-  assert.deepEqual([one.title?.text, one.title?.organ, one.title?.year, one.title?.range.start.line], ['九皋镇人民政府2020年政府信息公开工作年度报告', '九皋镇人民政府', 2020, 1]);
+  assert.deepEqual(
+    [one.title?.text, one.title?.organ, one.title?.year, one.title?.range.start.line],
+    ['九皋镇人民政府2020年政府信息公开工作年度报告', '九皋镇人民政府', 2020, 1],
+  );
   const two = parseReport(joinLines('# 柴河镇人民政府', '', '## 2019 年度政府信息公开工作年度报告', '正文。', '### 一、总体情况'));
   assert.deepEqual([two.title?.text, two.title?.organ, two.title?.year], ['柴河镇人民政府 2019 年度政府信息公开工作年度报告', '柴河镇人民政府', 2019]);
   assert.deepEqual(two.title?.extent, { start: { line: 0, character: 2 }, end: { line: 3, character: 3 } });
@@ -94,7 +144,18 @@ test('the title: one line, or split over two Markdown headings; organ and year',
 });
 
 test('a standalone 附件 starts the appendix; an attachment list line in the body does not', () => {
-  const report = parseReport(joinLines('八、存在的问题', '正文。', '附件：政府信息公开情况统计表', '平罗县陶乐镇人民政府', '附件', '政府信息公开情况统计表', '统计指标\t单位\t统计数', '一、主动公开情况\t——\t'));
+  const report = parseReport(
+    joinLines(
+      '八、存在的问题',
+      '正文。',
+      '附件：政府信息公开情况统计表',
+      '平罗县陶乐镇人民政府',
+      '附件',
+      '政府信息公开情况统计表',
+      '统计指标\t单位\t统计数',
+      '一、主动公开情况\t——\t',
+    ),
+  );
   assert.deepEqual(tree(report.outline), ['八、存在的问题', '附件 政府信息公开情况统计表 ([政府信息公开情况统计表])']);
   assert.equal(report.outline[0].range.end.line, 3);
 });

@@ -28,8 +28,12 @@ test('blanks, not-applicable marks and text', () => {
 });
 
 test('decimal sums are exact', () => {
-  const total = sum([{ value: 0.1, decimals: 1 }, { value: 0.2, decimals: 1 }, { value: 3, decimals: 0 }]);
+  const total = sum([
+    { value: 0.1, decimals: 1 },
+    { value: 0.2, decimals: 1 },
+    { value: 3, decimals: 0 },
+  ]);
   assert.deepEqual(total, { value: 3.3, decimals: 1 });
-  assert.ok(sameValue(total, { value: 3.30, decimals: 2 }));
+  assert.ok(sameValue(total, { value: 3.3, decimals: 2 }));
   assert.equal(formatNumber(2406.2243, 4), '2406.2243');
 });

@@ -3,7 +3,16 @@
  * statutory definition — rows by label in context, cells by column. Numbers are the trailing
  * cells of a row; merged-cell debris before them is skipped, missing cells are kept as missing.
  */
-import { formatById, formatForYear, formats, type ColumnDefinition, type FormatDefinition, type FormatId, type RowDefinition, type TableDefinition } from '../formats';
+import {
+  formatById,
+  formatForYear,
+  formats,
+  type ColumnDefinition,
+  type FormatDefinition,
+  type FormatId,
+  type RowDefinition,
+  type TableDefinition,
+} from '../formats';
 import { labelKey, labelSegments, normalizeText, similarity } from './labels';
 import type { Cell, Range, Report, Table, TableRow } from './types';
 import { parseCellValue, type CellValue } from './values';
@@ -92,7 +101,8 @@ function formatByTableShape(report: Report): FormatDefinition | undefined {
 
 /** Captions and column labels of a format that no other format has. */
 function distinctiveWords(format: FormatDefinition): string[] {
-  const own = (f: FormatDefinition) => new Set(f.tables.flatMap((t) => [...(t.caption ? [t.caption] : []), ...t.columns.map((c) => c.label), ...t.headerKeywords]));
+  const own = (f: FormatDefinition) =>
+    new Set(f.tables.flatMap((t) => [...(t.caption ? [t.caption] : []), ...t.columns.map((c) => c.label), ...t.headerKeywords]));
   const others = formats.filter((f) => f !== format).map(own);
   return [...own(format)].filter((w) => !others.some((o) => o.has(w)));
 }
@@ -143,9 +153,12 @@ function bindTable(table: Table, definition: TableDefinition): BoundTable {
     const cells = new Map<string, BoundCell>();
     valueColumns.forEach((column, i) => {
       const cell = split.values[i];
-      cells.set(column.id, cell
-        ? { column, cell: cell.cell, value: cell.value, range: cell.cell.range }
-        : { column, value: { kind: 'blank' }, range: { start: row.range.end, end: row.range.end } });
+      cells.set(
+        column.id,
+        cell
+          ? { column, cell: cell.cell, value: cell.value, range: cell.cell.range }
+          : { column, value: { kind: 'blank' }, range: { start: row.range.end, end: row.range.end } },
+      );
     });
     const first = split.label[0]?.range ?? row.range;
     const last = split.label[split.label.length - 1]?.range ?? row.range;

@@ -1,7 +1,18 @@
 /** Chinese numerals as used in section numbering (一 … 九十九) and in dates (二〇一九). */
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  '○': 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Parses 一 … 九十九; returns undefined for anything else. */

@@ -7,9 +7,14 @@ import { parseChineseNumber } from './numerals';
 import type { Cell, HeadingLevel, Range, TableSyntax } from './types';
 
 /** Every scanned line knows its length, so a section can end at the end of its last line. */
-interface LineBase { line: number; length: number }
+interface LineBase {
+  line: number;
+  length: number;
+}
 
-export interface BlankLine extends LineBase { kind: 'blank' }
+export interface BlankLine extends LineBase {
+  kind: 'blank';
+}
 
 export interface RowLine extends LineBase {
   kind: 'row';
@@ -29,10 +34,19 @@ export interface HeadingLine extends LineBase {
 }
 
 /** `附件`, `附件2`, `附件：标题` on a line of its own. */
-export interface AppendixLine extends LineBase { kind: 'appendix'; title: string; standalone: boolean; nameRange: Range }
+export interface AppendixLine extends LineBase {
+  kind: 'appendix';
+  title: string;
+  standalone: boolean;
+  nameRange: Range;
+}
 
 /** A table's caption: 第二十条第（一）项, or a short line naming a 统计表. */
-export interface CaptionLine extends LineBase { kind: 'caption'; text: string; range: Range }
+export interface CaptionLine extends LineBase {
+  kind: 'caption';
+  text: string;
+  range: Range;
+}
 
 export interface TextLine extends LineBase {
   kind: 'text';
@@ -99,7 +113,10 @@ export function scanLine(text: string, line: number): ScannedLine {
     const number = chinese ? parseChineseNumber(match[1]) : Number(match[1]);
     if (!number) break;
     const nameEnd = headingNameEnd(text, start, end, match[0].length, bold);
-    let name = text.slice(start, nameEnd).replace(/\*\*|__/g, '').trim();
+    let name = text
+      .slice(start, nameEnd)
+      .replace(/\*\*|__/g, '')
+      .trim();
     if (name.length > MAX_NAME) name = name.slice(0, MAX_NAME) + '…';
     return { kind: 'heading', line, length, level, number, name, nameRange: range(line, start, nameEnd) };
   }

@@ -25,7 +25,12 @@ export function structure(scanned: ScannedLine[]): Report {
 
 type Line = ScannedLine | DebrisLine;
 /** A non-row line caught between table rows: kept inside the table as one cell. */
-interface DebrisLine { kind: 'debris'; line: number; length: number; row: TableRow }
+interface DebrisLine {
+  kind: 'debris';
+  line: number;
+  length: number;
+  row: TableRow;
+}
 
 function isRowLike(l: Line | undefined): boolean {
   return l !== undefined && (l.kind === 'row' || l.kind === 'debris');
@@ -125,7 +130,11 @@ function joinTitle(a: string, b: string): string {
 
 function extractOrgan(text: string, year: RegExpExecArray): string | undefined {
   const before = text.slice(0, year.index).trim();
-  const after = text.slice(year.index + year[0].length).replace(/^度/, '').replace(TITLE_SUFFIX, '').trim();
+  const after = text
+    .slice(year.index + year[0].length)
+    .replace(/^度/, '')
+    .replace(TITLE_SUFFIX, '')
+    .trim();
   return before || after || undefined;
 }
 

@@ -8,7 +8,7 @@ export function guardWith(log: { error(message: string): void }) {
       try {
         return await handler(params);
       } catch (error) {
-        log.error(`govreport: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        log.error(`govreport: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;
       }
     };

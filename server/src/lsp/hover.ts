@@ -4,7 +4,7 @@ import type { Report } from '../engine/types';
 import { say, type Locale } from '../rules/types';
 
 const SOURCES: Record<Era['source'], [string, string]> = {
-  title: ['依据标题中的年度', "from the year in the title"],
+  title: ['依据标题中的年度', 'from the year in the title'],
   period: ['依据统计期限中的年度', 'from the year of the statistical period'],
   tables: ['标题和统计期限均未写明年度，依据表格的样式推定', 'no year in the title or period: inferred from the tables'],
   assumed: ['标题、统计期限和表格都无法判断，按默认格式处理', 'nothing tells: the default format is assumed'],

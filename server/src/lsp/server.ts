@@ -91,47 +91,63 @@ export function startServer(connection: Connection): void {
     };
   });
   connection.onInitialized(guard('initialized', undefined, refreshSettings));
-  connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, async () => {
-    await refreshSettings();
-    connection.languages.diagnostics.refresh();
-  }));
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, async () => {
+      await refreshSettings();
+      connection.languages.diagnostics.refresh();
+    }),
+  );
 
   documents.onDidClose((e) => analyses.delete(e.document.uri));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    return analysis ? toDocumentSymbols(analysis.bound.report) : [];
-  }));
-  connection.onFoldingRanges(guard('foldingRange', [], (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    return analysis ? toFoldingRanges(analysis.bound.report) : [];
-  }));
-  connection.onHover(guard('hover', null, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    return (analysis && titleHover(analysis.bound.report, analysis.bound.era, params.position, locale)) ?? null;
-  }));
-  connection.languages.diagnostics.on(guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
-    const analysis = analysisOf(params.textDocument.uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? toDiagnostics(analysis.findings, params.textDocument.uri) : [] };
-  }));
-  connection.onCodeAction(guard('codeAction', [] as CodeAction[], (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || !analysisOf(params.textDocument.uri)) return [];
-    const actions: CodeAction[] = [];
-    if (wantsQuickFixes(params.context.only)) actions.push(...quickFixes(params, document.version));
-    if (wantsFixAll(params.context.only)) {
-      const all = fixAllEdits(params.textDocument.uri);
-      const action = all && fixAllAction(params.textDocument.uri, all.version, all.edits, say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems'));
-      if (action) actions.push(action);
-    }
-    return actions;
-  }));
-  connection.onExecuteCommand(guard('executeCommand', undefined, async (params) => {
-    const uri = params.arguments?.[0];
-    if (params.command !== APPLY_ALL_FIXES || typeof uri !== 'string') return;
-    const all = fixAllEdits(uri);
-    if (all && all.edits.length > 0) await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, all.version, all.edits) });
-  }));
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? toDocumentSymbols(analysis.bound.report) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', [], (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? toFoldingRanges(analysis.bound.report) : [];
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return (analysis && titleHover(analysis.bound.report, analysis.bound.era, params.position, locale)) ?? null;
+    }),
+  );
+  connection.languages.diagnostics.on(
+    guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? toDiagnostics(analysis.findings, params.textDocument.uri) : [] };
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', [] as CodeAction[], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !analysisOf(params.textDocument.uri)) return [];
+      const actions: CodeAction[] = [];
+      if (wantsQuickFixes(params.context.only)) actions.push(...quickFixes(params, document.version));
+      if (wantsFixAll(params.context.only)) {
+        const all = fixAllEdits(params.textDocument.uri);
+        const action =
+          all && fixAllAction(params.textDocument.uri, all.version, all.edits, say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems'));
+        if (action) actions.push(action);
+      }
+      return actions;
+    }),
+  );
+  connection.onExecuteCommand(
+    guard('executeCommand', undefined, async (params) => {
+      const uri = params.arguments?.[0];
+      if (params.command !== APPLY_ALL_FIXES || typeof uri !== 'string') return;
+      const all = fixAllEdits(uri);
+      if (all && all.edits.length > 0)
+        await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, all.version, all.edits) });
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -2,8 +2,9 @@
  * Shared by the arithmetic rules: resolving a rule's rows and columns to the cells of a bound
  * table, reading them as numbers, and naming them in messages.
  */
-import type { BoundCell, BoundRow, BoundTable } from '../engine/bind';
-import type { Addend, ColumnDefinition } from '../formats';
+import type { BoundCell, BoundReport, BoundRow, BoundTable } from '../engine/bind';
+import type { Range } from '../engine/types';
+import type { Addend, ColumnDefinition, RuleDefinition } from '../formats';
 import type { Locale } from './types';
 
 export interface NumberCell extends BoundCell {
@@ -66,4 +67,22 @@ export function termName(table: BoundTable, id: string): string {
   if (table.definition.rows.some((r) => r.id === id)) return rowLabel(table, id);
   const column = table.definition.columns.find((c) => c.id === id);
   return column ? columnName(column) : id;
+}
+
+/** Every arithmetic rule of one type, with the bound table it applies to. */
+export function* rulesOfType<T extends RuleDefinition['type']>(bound: BoundReport, type: T): Generator<[BoundTable, Extract<RuleDefinition, { type: T }>]> {
+  for (const table of bound.tables) {
+    for (const rule of table.definition.rules) if (rule.type === type) yield [table, rule as Extract<RuleDefinition, { type: T }>];
+  }
+}
+
+/** Where the number itself stands in the document (a cell's unit, as in 25987（元）, is left out). */
+export function numberRange(cell: NumberCell): Range {
+  const { line, character } = cell.range.start;
+  return { start: { line, character: character + cell.value.start }, end: { line, character: character + cell.value.end } };
+}
+
+/** The number as the cell writes it, without the cell's unit. */
+export function written(cell: NumberCell): string {
+  return cell.cell!.text.slice(cell.value.start, cell.value.end);
 }

@@ -14,7 +14,10 @@ export function fixAll(text: string, options: CheckOptions = {}): string {
     const fixes = checkText(current, options).flatMap((f) => f.fixes.filter((x) => x.preferred));
     if (fixes.length === 0) break;
     const first = Math.min(...fixes.map(orderOf));
-    const next = applyEdits(current, fixes.filter((x) => orderOf(x) === first).flatMap((x) => x.edits));
+    const next = applyEdits(
+      current,
+      fixes.filter((x) => orderOf(x) === first).flatMap((x) => x.edits),
+    );
     if (next === current) break;
     current = next;
   }

@@ -4,7 +4,7 @@
  * cells may be the wrong one) sets 结转 to 一 + 二 − （七） when that is not negative.
  */
 import { formatNumber, sameValue, sum } from '../engine/values';
-import { columnName, isNumber, rowLabel, valueColumns } from './cells';
+import { columnName, isNumber, numberRange, rowLabel, rulesOfType, valueColumns } from './cells';
 import { say, type Finding, type Rule } from './types';
 
 export const tableBalanceMismatch: Rule = {
@@ -16,48 +16,47 @@ export const tableBalanceMismatch: Rule = {
   },
   check({ bound, locale }) {
     const findings: Finding[] = [];
-    for (const table of bound.tables) {
-      for (const rule of table.definition.rules) {
-        if (rule.type !== 'balance') continue;
-        const at = table.rows.get(rule.at);
-        if (!at) continue;
-        for (const column of valueColumns(table)) {
-          const left = rule.left.map((id) => table.rows.get(id)?.cells.get(column.id));
-          const right = rule.right.map((id) => table.rows.get(id)?.cells.get(column.id));
-          if (!left.every(isNumber) || !right.every(isNumber)) continue;
-          const l = sum(left.map((c) => c.value));
-          const r = sum(right.map((c) => c.value));
-          if (sameValue(l, r)) continue;
-          const target = at.cells.get(column.id)!;
-          const others = right.filter((c) => c !== target);
-          const expected = sum([l, ...others.map((c) => ({ value: -c.value.value, decimals: c.value.decimals }))]);
-          const decimals = Math.max(l.decimals, r.decimals);
-          const [lt, rt, et] = [l, r, expected].map((v) => formatNumber(v.value, decimals));
-          const start = target.range.start;
-          const fixes = expected.value >= 0 && isNumber(target)
-            ? [{
-                title: say(locale, `将「${rowLabel(table, rule.at)}」改为 ${et}`, `Change 「${rowLabel(table, rule.at)}」 to ${et}`),
-                edits: [{ range: { start: { line: start.line, character: start.character + target.value.start }, end: { line: start.line, character: start.character + target.value.end } }, newText: et }],
-                preferred: false,
-              }]
+    for (const [table, rule] of rulesOfType(bound, 'balance')) {
+      const at = table.rows.get(rule.at);
+      if (!at) continue;
+      for (const column of valueColumns(table)) {
+        const left = rule.left.map((id) => table.rows.get(id)?.cells.get(column.id));
+        const right = rule.right.map((id) => table.rows.get(id)?.cells.get(column.id));
+        if (!left.every(isNumber) || !right.every(isNumber)) continue;
+        const l = sum(left.map((c) => c.value));
+        const r = sum(right.map((c) => c.value));
+        if (sameValue(l, r)) continue;
+        const target = at.cells.get(column.id)!;
+        const others = right.filter((c) => c !== target);
+        const expected = sum([l, ...others.map((c) => ({ value: -c.value.value, decimals: c.value.decimals }))]);
+        const decimals = Math.max(l.decimals, r.decimals);
+        const [lt, rt, et] = [l, r, expected].map((v) => formatNumber(v.value, decimals));
+        const fixes =
+          expected.value >= 0 && isNumber(target)
+            ? [
+                {
+                  title: say(locale, `将「${rowLabel(table, rule.at)}」改为 ${et}`, `Change 「${rowLabel(table, rule.at)}」 to ${et}`),
+                  edits: [{ range: numberRange(target), newText: et }],
+                  preferred: false,
+                },
+              ]
             : [];
-          findings.push({
-            code: tableBalanceMismatch.code,
-            severity: tableBalanceMismatch.defaultSeverity,
-            range: target.range,
-            message: say(
-              locale,
-              `「${columnName(column)}」列勾稽关系不符：第一项加第二项之和为 ${lt}，第三项加第四项之和为 ${rt}。`,
-              `「${columnName(column)}」 does not balance: 一 + 二 = ${lt}, but 三（七）+ 四 = ${rt}.`,
-            ),
-            related: [...rule.left, ...rule.right].flatMap((id, i) => {
-              const cell = [...left, ...right][i];
-              return [{ range: cell.range, message: `${rowLabel(table, id)} ${cell.cell!.text}` }];
-            }),
-            data: { rule: rule.id, table: table.definition.id, column: column.id, left: l.value, right: r.value, expected: expected.value },
-            fixes,
-          });
-        }
+        findings.push({
+          code: tableBalanceMismatch.code,
+          severity: tableBalanceMismatch.defaultSeverity,
+          range: target.range,
+          message: say(
+            locale,
+            `「${columnName(column)}」列勾稽关系不符：第一项加第二项之和为 ${lt}，第三项加第四项之和为 ${rt}。`,
+            `「${columnName(column)}」 does not balance: 一 + 二 = ${lt}, but 三（七）+ 四 = ${rt}.`,
+          ),
+          related: [...rule.left, ...rule.right].flatMap((id, i) => {
+            const cell = [...left, ...right][i];
+            return [{ range: cell.range, message: `${rowLabel(table, id)} ${cell.cell!.text}` }];
+          }),
+          data: { rule: rule.id, table: table.definition.id, column: column.id, left: l.value, right: r.value, expected: expected.value },
+          fixes,
+        });
       }
     }
     return findings;

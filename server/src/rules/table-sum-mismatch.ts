@@ -6,7 +6,7 @@
  */
 import type { BoundCell, BoundTable } from '../engine/bind';
 import { formatNumber, sameValue, sum } from '../engine/values';
-import { cellName, isNumber, resolveAddends, termName, valueColumns, type NumberCell } from './cells';
+import { cellName, isNumber, numberRange, resolveAddends, rulesOfType, termName, valueColumns, written, type NumberCell } from './cells';
 import { say, type Finding, type Locale, type Rule } from './types';
 
 /** Addends listed one by one in a message before the zeros are summarised. */
@@ -21,30 +21,27 @@ export const tableSumMismatch: Rule = {
   },
   check({ bound, locale }) {
     const findings: Finding[] = [];
-    for (const table of bound.tables) {
-      for (const rule of table.definition.rules) {
-        if (rule.type !== 'sum') continue;
-        if (rule.across === 'columns') {
-          for (const row of table.rows.values()) {
-            if (rule.only && !rule.only.includes(row.definition.id)) continue;
-            const ids = resolveAddends(rule.addends, (id) => row.cells.has(id));
-            const total = row.cells.get(rule.total);
-            if (!ids || !total) continue;
-            const addends = ids.map((id) => ({ id, cell: row.cells.get(id) }));
-            const finding = compare(table, total, addends, 0, rule.id, locale, cellName(table, row, total.column, locale));
-            if (finding) findings.push(finding);
-          }
-        } else {
-          const totalRow = table.rows.get(rule.total);
-          const ids = resolveAddends(rule.addends, (id) => table.rows.has(id));
-          if (!totalRow || !ids) continue;
-          for (const column of valueColumns(table, rule.only)) {
-            const total = totalRow.cells.get(column.id);
-            if (!total) continue;
-            const addends = ids.map((id) => ({ id, cell: table.rows.get(id)?.cells.get(column.id) }));
-            const finding = compare(table, total, addends, 1, rule.id, locale, cellName(table, totalRow, column, locale));
-            if (finding) findings.push(finding);
-          }
+    for (const [table, rule] of rulesOfType(bound, 'sum')) {
+      if (rule.across === 'columns') {
+        for (const row of table.rows.values()) {
+          if (rule.only && !rule.only.includes(row.definition.id)) continue;
+          const ids = resolveAddends(rule.addends, (id) => row.cells.has(id));
+          const total = row.cells.get(rule.total);
+          if (!ids || !total) continue;
+          const addends = ids.map((id) => ({ id, cell: row.cells.get(id) }));
+          const finding = compare(table, total, addends, 0, rule.id, locale, cellName(table, row, total.column, locale));
+          if (finding) findings.push(finding);
+        }
+      } else {
+        const totalRow = table.rows.get(rule.total);
+        const ids = resolveAddends(rule.addends, (id) => table.rows.has(id));
+        if (!totalRow || !ids) continue;
+        for (const column of valueColumns(table, rule.only)) {
+          const total = totalRow.cells.get(column.id);
+          if (!total) continue;
+          const addends = ids.map((id) => ({ id, cell: table.rows.get(id)?.cells.get(column.id) }));
+          const finding = compare(table, total, addends, 1, rule.id, locale, cellName(table, totalRow, column, locale));
+          if (finding) findings.push(finding);
         }
       }
     }
@@ -78,8 +75,6 @@ function compare(
     listed += say(locale, ` + 另 ${hidden.length} 项共 ${hiddenSum}`, ` + ${hidden.length} more totalling ${hiddenSum}`);
   }
   if (zeros > 0) listed += say(locale, `${listed ? '，' : ''}其余 ${zeros} 项为 0`, `${listed ? ', ' : ''}${zeros} more are 0`);
-  const start = total.cell!.range.start;
-  const numberRange = { start: { line: start.line, character: start.character + total.value.start }, end: { line: start.line, character: start.character + total.value.end } };
   return {
     code: tableSumMismatch.code,
     severity: tableSumMismatch.defaultSeverity,
@@ -91,16 +86,13 @@ function compare(
     ),
     related: terms.map((t) => ({ range: t.cell.range, message: `${termName(table, t.id)} ${t.cell.cell!.text}` })),
     data: { rule: ruleId, table: table.definition.id, expected: expected.value, actual: total.value.value, decimals },
-    fixes: [{
-      title: say(locale, `将合计改为 ${expectedText}`, `Change the total to ${expectedText}`),
-      edits: [{ range: numberRange, newText: expectedText }],
-      preferred: true,
-      order,
-    }],
+    fixes: [
+      {
+        title: say(locale, `将合计改为 ${expectedText}`, `Change the total to ${expectedText}`),
+        edits: [{ range: numberRange(total), newText: expectedText }],
+        preferred: true,
+        order,
+      },
+    ],
   };
-}
-
-/** The number as the cell writes it, without the cell's unit. */
-function written(cell: NumberCell): string {
-  return cell.cell!.text.slice(cell.value.start, cell.value.end);
 }

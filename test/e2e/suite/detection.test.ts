@@ -11,7 +11,11 @@ suite('content detection', () => {
     await vscode.workspace.openTextDocument({ language: 'plaintext', content: report });
     // Documents are considered in the order they open: once the report has switched, the first
     // document has had its turn.
-    await until(vscode.workspace.onDidOpenTextDocument, () => vscode.workspace.textDocuments.find((d) => d.languageId === 'govreport' && d.getText() === report), 'the report to switch to govreport');
+    await until(
+      vscode.workspace.onDidOpenTextDocument,
+      () => vscode.workspace.textDocuments.find((d) => d.languageId === 'govreport' && d.getText() === report),
+      'the report to switch to govreport',
+    );
     assert.equal(other.languageId, 'plaintext');
     assert.equal(vscode.workspace.textDocuments.find((d) => d.getText() === notReport)?.languageId, 'plaintext');
   });

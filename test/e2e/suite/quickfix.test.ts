@@ -25,13 +25,25 @@ suite('a wrong total, fixed in the editor', () => {
   test('the diagnostic appears on the total cell, the quick fix corrects it, the diagnostic goes away', async () => {
     const editor = await open('2019-tsv-row-total.txt');
     const uri = editor.document.uri;
-    const [diagnostic] = await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length ? sumMismatches(uri) : undefined), 'the sum-mismatch diagnostic');
-    assert.equal(diagnostic.message, chinese
-      ? '「（一）予以公开」的「总计」应为 4（自然人 3 + 商业企业 1，其余 4 项为 0），实为 5。'
-      : '「（一）予以公开」/「总计」 should be 4 (自然人 3 + 商业企业 1, 4 more are 0) but is 5.');
+    const [diagnostic] = await until(
+      vscode.languages.onDidChangeDiagnostics,
+      () => (sumMismatches(uri).length ? sumMismatches(uri) : undefined),
+      'the sum-mismatch diagnostic',
+    );
+    assert.equal(
+      diagnostic.message,
+      chinese
+        ? '「（一）予以公开」的「总计」应为 4（自然人 3 + 商业企业 1，其余 4 项为 0），实为 5。'
+        : '「（一）予以公开」/「总计」 should be 4 (自然人 3 + 商业企业 1, 4 more are 0) but is 5.',
+    );
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [61, 31, 32]);
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit, `no preferred quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.title, chinese ? '将合计改为 4' : 'Change the total to 4');
@@ -52,6 +64,9 @@ suite('a wrong total, fixed in the editor', () => {
     await vscode.commands.executeCommand('govreport.fixAll');
     assert.equal(editor.document.lineAt(81).text, '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
     await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length === 0 ? true : undefined), 'the sum mismatches to go away');
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).map((d) => d.code), ['table.balance-mismatch', 'table.balance-mismatch']);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).map((d) => d.code),
+      ['table.balance-mismatch', 'table.balance-mismatch'],
+    );
   });
 });
