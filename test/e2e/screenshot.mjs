@@ -1,22 +1,78 @@
-// Takes docs/images/outline.png: seed 003 open in the code-server workbench with the extension
-// loaded, the Outline view expanded beside it and the Problems panel below.
-// Usage: node test/e2e/screenshot.mjs (builds the extension first; needs a CJK font, e.g. fonts-noto-cjk)
+// Takes the README pictures in the code-server workbench with the extension loaded (one
+// code-server, one browser, a fresh browser context per picture):
+// - docs/images/outline.png: seed 003 open, the Outline view expanded beside it and the Problems panel below;
+// - docs/images/quick-fix.png: the faulty report rules/2019-tsv-row-total.txt, the cursor on its wrong
+//   total, the Problems panel listing the diagnostic and the quick-fix menu offering the correction.
+// Usage: node test/e2e/screenshot.mjs [outline|quick-fix ...] (all pictures unless named; builds the
+// extension first; needs a CJK font, e.g. fonts-noto-cjk)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError, buildExtension, chromiumPath, launchChromium, log, repoRoot, seedWorkspace, startCodeServer, tempDir } from './code-server.mjs';
 
-const SEED = '003_721881aa274abb1a.txt';
-const output = path.join(repoRoot, 'docs/images/outline.png');
+const VIEWPORT = { width: 1400, height: 900 };
 // What the status bar shows for the govreport language: its first alias.
 const LANGUAGE_NAME = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.languages[0].aliases[0];
+
+/** Waits for the editor's cursor to be at `line`:`column` (1-based), as the status bar shows it. */
+async function goTo(page, line, column = 1) {
+  await page.keyboard.press('Control+1'); // focus the editor
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(column > 1 ? `${line}:${column}` : `${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 30_000 });
+}
+
+/** Opens the Problems panel; `showing`, when given, is text one of its entries must show. */
+async function openProblems(page, showing) {
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel-container').first().waitFor({ timeout: 30_000 });
+  if (showing) await page.locator('.markers-panel .monaco-list-row', { hasText: showing }).first().waitFor({ timeout: 60_000 });
+}
+
+/** Each picture: the report it opens (relative to the workspace) and how it arranges the workbench. */
+const SHOTS = {
+  outline: {
+    file: '003_721881aa274abb1a.txt',
+    async arrange(page) {
+      // Give the Outline the Explorer's room: collapse the folder tree, then open the Outline.
+      const folderHeader = page.locator('.pane-header', { hasText: 'WORKSPACE' }).first();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+      await page.keyboard.press('Control+Alt+O');
+      await page.locator('.outline-pane .monaco-list-row', { hasText: '一、总体情况' }).first().waitFor({ timeout: 30_000 });
+      await openProblems(page);
+      // Put the cursor in part 一: the breadcrumbs then name it from the extension's outline.
+      await goTo(page, 7);
+      await page.locator('.breadcrumbs-control', { hasText: '一、总体情况' }).first().waitFor({ timeout: 30_000 });
+    },
+  },
+  'quick-fix': {
+    // table.sum-mismatch on the 总计 cell of line 62 (zero-based 61:31-32): 5 where the row sums to 4.
+    file: 'rules/2019-tsv-row-total.txt',
+    async arrange(page) {
+      // The diagnostic is in once the Problems panel lists it; the code actions can then be asked for.
+      await openProblems(page, 'should be 4');
+      await goTo(page, 62, 32);
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget', { hasText: 'Change the total to 4' }).first().waitFor({ timeout: 30_000 });
+    },
+  },
+};
 
 function checkCjkFont() {
   const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '';
   if (!fonts.trim()) throw new SetupError('no Chinese font for Chromium: apt-get install -y --no-install-recommends fonts-noto-cjk');
 }
 
+function selectedShots() {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in SHOTS));
+  if (unknown.length) throw new SetupError(`unknown picture ${unknown.join(', ')}; known: ${Object.keys(SHOTS).join(', ')}`);
+  return names.length ? names : Object.keys(SHOTS);
+}
+
 async function main() {
+  const names = selectedShots();
   chromiumPath();
   checkCjkFont();
   buildExtension();
@@ -35,29 +91,26 @@ async function main() {
   let browser;
   try {
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.workbenchUrl({ openFile: path.join(workspace, SEED) }));
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
-    // The status bar names the language once the extension has recognised the report.
-    await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+    for (const name of names) {
+      const { file, arrange } = SHOTS[name];
+      // A context of its own: a fresh workbench layout, not the previous picture's.
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      try {
+        const page = await context.newPage();
+        await page.goto(server.workbenchUrl({ openFile: path.join(workspace, file) }));
+        await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+        // The status bar names the language once the extension has recognised the report.
+        await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+        await arrange(page).catch(async (e) => { await page.screenshot({ path: '/tmp/fail.png' }); throw e; });
 
-    // Give the Outline the Explorer's room: collapse the folder tree, then open the Outline.
-    const folderHeader = page.locator('.pane-header', { hasText: 'WORKSPACE' }).first();
-    if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
-    await page.keyboard.press('Control+Alt+O');
-    await page.locator('.outline-pane .monaco-list-row', { hasText: '一、总体情况' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+Shift+M'); // Problems panel
-    await page.locator('.markers-panel-container').first().waitFor({ timeout: 30_000 });
-    // Put the cursor in part 一: the breadcrumbs then name it from the extension's outline.
-    await page.keyboard.press('Control+1');
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('7');
-    await page.keyboard.press('Enter');
-    await page.locator('.breadcrumbs-control', { hasText: '一、总体情况' }).first().waitFor({ timeout: 30_000 });
-
-    fs.mkdirSync(path.dirname(output), { recursive: true });
-    await page.screenshot({ path: output });
-    log(`wrote ${path.relative(repoRoot, output)}`);
+        const output = path.join(repoRoot, 'docs/images', `${name}.png`);
+        fs.mkdirSync(path.dirname(output), { recursive: true });
+        await page.screenshot({ path: output });
+        log(`wrote ${path.relative(repoRoot, output)}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();

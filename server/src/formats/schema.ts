@@ -59,6 +59,8 @@ export const tableSchema = z.object({
   part: z.number().check(z.int()),
   /** A caption line naming the table, e.g. 第二十条第（一）项. */
   caption: z.optional(z.string()),
+  /** A note printed in the table's header, e.g. table 三's 勾稽关系. */
+  note: z.optional(z.string()),
   /** Header words that identify the table when it has no caption. */
   headerKeywords: z._default(z.array(z.string()), []),
   /** `rows`: one row per statutory row; `single-row`: one row of numbers under a multi-line header (table 四). */

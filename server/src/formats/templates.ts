@@ -1,0 +1,73 @@
+/**
+ * Statutory text generated from the format definitions: a part's heading, a table, a whole report
+ * skeleton — for the fixes that insert what is missing, the snippets and the insert commands alike,
+ * so that a template and the checks can never disagree.
+ */
+import { formatChineseNumber } from '../engine/numerals';
+import type { FormatDefinition, TableDefinition } from './schema';
+
+export interface TemplateOptions {
+  /** `tsv` for plain-text reports, `pipe` for Markdown tables. */
+  syntax: 'tsv' | 'pipe';
+  /** What the number cells hold: '' for empty cells, '0' for placeholders. */
+  fill: string;
+}
+
+export function partHeading(format: FormatDefinition, number: number): string {
+  const part = format.parts.find((p) => p.number === number);
+  return `${formatChineseNumber(number)}、${part?.title ?? ''}`;
+}
+
+/** The table's lines, caption first when it has one. */
+export function renderTable(table: TableDefinition, options: TemplateOptions): string[] {
+  const values = table.columns.filter((c) => c.kind !== 'text');
+  const header: string[][] = [];
+  const body: string[][] = [];
+  if (table.layout === 'single-row') {
+    header.push(table.columns.map((c, i) => (c.group && c.group !== table.columns[i - 1]?.group ? c.group : '')));
+    header.push(table.columns.map((c) => c.label));
+    body.push(values.map(() => options.fill));
+  } else {
+    header.push([table.note ?? (table.caption ? '信息内容' : '统计指标'), ...table.columns.map((c) => c.label)]);
+    for (const row of table.rows) {
+      const cells = table.columns.map((c) => (c.kind === 'text' ? (row.unit ?? '——') : row.values ? options.fill : ''));
+      body.push([row.label, ...cells]);
+    }
+  }
+  const lines = options.syntax === 'pipe' ? pipeTable(header, body) : [...header, ...body].map((cells) => cells.join('\t'));
+  return table.caption ? [table.caption, ...(options.syntax === 'pipe' ? [''] : []), ...lines] : lines;
+}
+
+function pipeTable(header: string[][], body: string[][]): string[] {
+  const row = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const [first, ...rest] = header;
+  return [row(first), `|${first.map(() => '---').join('|')}|`, ...rest.map(row), ...body.map(row)];
+}
+
+/** A part: its heading and, for parts with tables, the statutory tables, blank lines between. */
+export function renderPart(format: FormatDefinition, number: number, options: TemplateOptions): string[] {
+  const lines = [partHeading(format, number)];
+  for (const table of format.tables.filter((t) => t.part === number)) lines.push('', ...renderTable(table, options));
+  return lines;
+}
+
+export interface ReportTemplateOptions extends TemplateOptions {
+  organ: string;
+  year: number;
+}
+
+/** A whole report: title, preamble with the statistical period, every part, and any 附件 table. */
+export function renderReport(format: FormatDefinition, options: ReportTemplateOptions): string[] {
+  const lines = [
+    `${options.organ}${options.year}年政府信息公开工作年度报告`,
+    '',
+    `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自${options.year}年1月1日起至${options.year}年12月31日止。`,
+  ];
+  for (const part of format.parts) lines.push('', ...renderPart(format, part.number, options));
+  const attached = format.tables.filter((t) => t.part === 0);
+  if (attached.length > 0) {
+    lines.push('', '附件');
+    for (const table of attached) lines.push('', table.name, '', ...renderTable(table, options));
+  }
+  return lines;
+}
