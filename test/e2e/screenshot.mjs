@@ -7,6 +7,7 @@
 // extension first; needs a CJK font, e.g. fonts-noto-cjk)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SetupError, buildExtension, chromiumPath, launchChromium, log, repoRoot, seedWorkspace, startCodeServer, tempDir } from './code-server.mjs';
 
@@ -14,13 +15,14 @@ const VIEWPORT = { width: 1400, height: 900 };
 // What the status bar shows for the govreport language: its first alias.
 const LANGUAGE_NAME = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.languages[0].aliases[0];
 
-/** Waits for the editor's cursor to be at `line`:`column` (1-based), as the status bar shows it. */
+/** Puts the editor's cursor at `line`:`column` (1-based, in characters) with Go to Line. */
 async function goTo(page, line, column = 1) {
   await page.keyboard.press('Control+1'); // focus the editor
   await page.keyboard.press('Control+G');
-  await page.keyboard.type(column > 1 ? `${line}:${column}` : `${line}`);
+  await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
-  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 30_000 });
+  // The status bar's Col counts tab stops and wide characters, so only the line is compared.
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
 }
 
 /** Opens the Problems panel; `showing`, when given, is text one of its entries must show. */
@@ -53,6 +55,8 @@ const SHOTS = {
       // The diagnostic is in once the Problems panel lists it; the code actions can then be asked for.
       await openProblems(page, 'should be 4');
       await goTo(page, 62, 32);
+      // The breadcrumbs name the table from the extension's outline once it has caught up with the cursor.
+      await page.locator('.breadcrumbs-control', { hasText: '申请人情况' }).first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Control+.');
       await page.locator('.action-widget', { hasText: 'Change the total to 4' }).first().waitFor({ timeout: 30_000 });
     },
@@ -101,7 +105,14 @@ async function main() {
         await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
         // The status bar names the language once the extension has recognised the report.
         await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
-        await arrange(page).catch(async (e) => { await page.screenshot({ path: '/tmp/fail.png' }); throw e; });
+        await arrange(page).catch(async (e) => {
+          const shot = path.join(os.tmpdir(), `govreport-screenshot-${name}-failed.png`);
+          await page.screenshot({ path: shot }).then(
+            () => log(`the workbench when it failed: ${shot}`),
+            () => {},
+          );
+          throw e;
+        });
 
         const output = path.join(repoRoot, 'docs/images', `${name}.png`);
         fs.mkdirSync(path.dirname(output), { recursive: true });

@@ -10,11 +10,12 @@ import {
   type ColumnDefinition,
   type FormatDefinition,
   type FormatId,
+  type PartDefinition,
   type RowDefinition,
   type TableDefinition,
 } from '../formats';
 import { labelKey, labelSegments, normalizeText, similarity } from './labels';
-import type { Cell, Range, Report, Table, TableRow } from './types';
+import type { Cell, Range, Report, Section, Table, TableRow } from './types';
 import { parseCellValue, type CellValue } from './values';
 
 export interface Era {
@@ -37,6 +38,10 @@ export interface BoundRow {
   definition: RowDefinition;
   row: TableRow;
   labelRange: Range;
+  /** The label cell that names the row (the last one, after any group label). */
+  labelCell?: Cell;
+  /** How the label matched: as written, as part of a longer or shorter text, or as a near miss. */
+  match: 'exact' | 'contained' | 'fuzzy';
   /** Bound cells by column id (value columns only). */
   cells: Map<string, BoundCell>;
 }
@@ -46,12 +51,39 @@ export interface BoundTable {
   definition: TableDefinition;
   /** The first row bound to each statutory row, by row id. */
   rows: Map<string, BoundRow>;
+  /** Rows holding numbers that match no statutory row. */
+  unboundRows: { row: TableRow; label: Cell[] }[];
+  /** Units the table's header declares, by column id: 采购总金额（单位：万元，保留4位小数）. */
+  units: Map<string, DeclaredUnit>;
+}
+
+export interface DeclaredUnit {
+  unit: string;
+  /** Decimal places the header asks for (保留4位小数). */
+  decimals?: number;
+  /** The header cell that declares it; undefined when only the format declares it. */
+  range?: Range;
+}
+
+/** A numbered part of the report and the statutory part it fulfils, if any. */
+export interface BoundPart {
+  section: Section;
+  definition?: PartDefinition;
+}
+
+/** A table that belongs to another era's format than the report's. */
+export interface ForeignTable {
+  table: Table;
+  format: FormatDefinition;
+  definition: TableDefinition;
 }
 
 export interface BoundReport {
   report: Report;
   era: Era;
+  parts: BoundPart[];
   tables: BoundTable[];
+  foreignTables: ForeignTable[];
 }
 
 export interface BindOptions {
@@ -62,11 +94,38 @@ export interface BindOptions {
 export function bind(report: Report, options: BindOptions = {}): BoundReport {
   const era = decideEra(report, options.assumedFormat ?? '2021');
   const tables: BoundTable[] = [];
+  const foreignTables: ForeignTable[] = [];
   for (const table of report.tables) {
     const definition = identifyTable(table, era.format);
-    if (definition) tables.push(bindTable(table, definition));
+    if (definition) {
+      tables.push(bindTable(table, definition));
+      continue;
+    }
+    for (const format of formats) {
+      const foreign = format !== era.format && table.caption ? identifyTable(table, format) : undefined;
+      if (foreign) {
+        foreignTables.push({ table, format, definition: foreign });
+        break;
+      }
+    }
   }
-  return { report, era, tables };
+  return { report, era, parts: bindParts(report, era.format), tables, foreignTables };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+/** Matches each numbered part to the statutory part its title is about (by key words). */
+function bindParts(report: Report, format: FormatDefinition): BoundPart[] {
+  const parts: BoundPart[] = [];
+  for (const node of report.outline) {
+    if (node.type !== 'section' || node.kind !== 'part') continue;
+    const title = labelSegments([node.name]).join('');
+    const candidates = format.parts.filter((p) => normalizeText(p.title) === title || p.keywords.some((k) => title.includes(k)));
+    const definition = candidates.find((p) => p.number === node.number) ?? candidates[0];
+    parts.push({ section: node, definition });
+  }
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,22 +193,30 @@ function identifyTable(table: Table, format: FormatDefinition): TableDefinition 
 }
 
 function bindTable(table: Table, definition: TableDefinition): BoundTable {
-  const bound: BoundTable = { table, definition, rows: new Map() };
+  const bound: BoundTable = { table, definition, rows: new Map(), unboundRows: [], units: new Map() };
   const valueColumns = definition.columns.filter((c) => c.kind !== 'text');
   const matcher = new RowMatcher(definition);
   const columnLabels = new Set(definition.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
   for (const row of table.rows) {
     if (row.kind === 'rule') continue;
     const split = splitRow(row, valueColumns.length, definition.columns.length > valueColumns.length);
-    if (!split || isHeaderRow(split, columnLabels)) continue;
-    let rowDefinition: RowDefinition | undefined;
+    if (!split) continue;
+    if (isHeaderRow(split, columnLabels)) {
+      readDeclaredUnits(row, definition, bound.units);
+      continue;
+    }
+    let match: RowMatch | undefined;
     if (definition.layout === 'single-row') {
       // The one row of numbers under a multi-line header: no label, at least one number.
-      if (split.label.length === 0 && split.values.some((v) => v?.value.kind === 'number')) rowDefinition = definition.rows[0];
+      if (split.label.length === 0 && split.values.some((v) => v?.value.kind === 'number')) match = { definition: definition.rows[0], kind: 'exact' };
     } else {
-      rowDefinition = matcher.match(labelSegments(split.label.map((c) => c.text)));
+      match = matcher.match(labelSegments(split.label.map((c) => c.text)));
     }
-    if (!rowDefinition || bound.rows.has(rowDefinition.id)) continue;
+    if (!match) {
+      if (split.values.some((v) => v?.value.kind === 'number')) bound.unboundRows.push({ row, label: split.label });
+      continue;
+    }
+    if (bound.rows.has(match.definition.id)) continue;
     const cells = new Map<string, BoundCell>();
     valueColumns.forEach((column, i) => {
       const cell = split.values[i];
@@ -161,10 +228,34 @@ function bindTable(table: Table, definition: TableDefinition): BoundTable {
       );
     });
     const first = split.label[0]?.range ?? row.range;
-    const last = split.label[split.label.length - 1]?.range ?? row.range;
-    bound.rows.set(rowDefinition.id, { definition: rowDefinition, row, labelRange: { start: first.start, end: last.end }, cells });
+    const last = split.label[split.label.length - 1];
+    bound.rows.set(match.definition.id, {
+      definition: match.definition,
+      row,
+      labelRange: { start: first.start, end: (last?.range ?? row.range).end },
+      labelCell: last,
+      match: match.kind,
+      cells,
+    });
   }
+  for (const column of valueColumns) if (column.unit && !bound.units.has(column.id)) bound.units.set(column.id, { unit: column.unit });
   return bound;
+}
+
+const DECLARED_UNIT = /单位[：:][ \u3000]*([^，,；;）)\s]+)/;
+const DECLARED_DECIMALS = /保留[ \u3000]*(\d+)[ \u3000]*位小数/;
+
+/** Header cells that name a column and declare its unit: 本年收费金额（单位：万元）. */
+function readDeclaredUnits(row: TableRow, definition: TableDefinition, units: Map<string, DeclaredUnit>): void {
+  for (const cell of row.cells) {
+    const unit = DECLARED_UNIT.exec(cell.text);
+    if (!unit) continue;
+    const text = normalizeText(cell.text);
+    const column = definition.columns.find((c) => [c.label, ...c.aliases].some((l) => text.startsWith(normalizeText(l).replace(/（.*$/, ''))));
+    if (!column) continue;
+    const decimals = DECLARED_DECIMALS.exec(cell.text);
+    units.set(column.id, { unit: unit[1], decimals: decimals ? Number(decimals[1]) : undefined, range: cell.range });
+  }
 }
 
 interface SplitRow {
@@ -202,6 +293,11 @@ function isHeaderRow(split: SplitRow, columnLabels: Set<string>): boolean {
   return split.label.some((c) => columnLabels.has(normalizeText(c.text)));
 }
 
+interface RowMatch {
+  definition: RowDefinition;
+  kind: BoundRow['match'];
+}
+
 const FUZZY_THRESHOLD = 0.7;
 const MIN_CONTAINED = 3;
 
@@ -219,16 +315,24 @@ class RowMatcher {
     this.#byId = new Map(definition.rows.map((r) => [r.id, r]));
   }
 
-  match(segments: string[]): RowDefinition | undefined {
+  match(segments: string[]): RowMatch | undefined {
     const item = segments[segments.length - 1];
     if (!item) return undefined;
     for (const group of segments.slice(0, -1)) {
       const g = this.#best(this.#rows.filter((r) => r.keys.includes(group)).map((r) => r.definition));
       if (g) this.#context = g;
     }
-    const exact = this.#rows.filter((r) => r.keys.includes(item)).map((r) => r.definition);
-    const found = this.#best(exact) ?? this.#contained(item) ?? this.#fuzzy(item);
-    if (found) this.#context = found;
+    const exact = this.#best(this.#rows.filter((r) => r.keys.includes(item)).map((r) => r.definition));
+    const contained = exact ? undefined : this.#contained(item);
+    const fuzzy = exact || contained ? undefined : this.#fuzzy(item);
+    const found: RowMatch | undefined = exact
+      ? { definition: exact, kind: 'exact' }
+      : contained
+        ? { definition: contained, kind: 'contained' }
+        : fuzzy
+          ? { definition: fuzzy, kind: 'fuzzy' }
+          : undefined;
+    if (found) this.#context = found.definition;
     return found;
   }
 

@@ -12,15 +12,16 @@ import { splitLines } from './lines';
 import type { OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, Section, Table, TableRow } from './types';
 
 export function parseReport(text: string): Report {
-  return structure(scanLines(splitLines(text)));
+  const lines = splitLines(text);
+  return structure(scanLines(lines), lines);
 }
 
-export function structure(scanned: ScannedLine[]): Report {
+export function structure(scanned: ScannedLine[], source: readonly string[]): Report {
   const lines = absorbTableDebris(scanned);
   const title = findTitle(lines);
   const tables = collectTables(lines);
   const outline = buildOutline(lines, tables, title);
-  return { lineCount: lines.length, title, period: findPeriod(lines), outline, tables };
+  return { lineCount: lines.length, lines: source, title, period: findPeriod(lines), outline, tables };
 }
 
 type Line = ScannedLine | DebrisLine;

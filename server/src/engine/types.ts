@@ -84,6 +84,8 @@ export interface ReportPeriod {
 
 export interface Report {
   lineCount: number;
+  /** The text's lines, without line breaks. */
+  lines: readonly string[];
   title?: ReportTitle;
   period?: ReportPeriod;
   /** Top-level sections (parts and appendices) and any table outside a section. */

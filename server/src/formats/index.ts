@@ -3,7 +3,7 @@ import data2019 from './data/2019.json';
 import data2021 from './data/2021.json';
 import { formatSchema, type FormatDefinition } from './schema';
 
-export type { FormatDefinition, TableDefinition, RowDefinition, ColumnDefinition, RuleDefinition, Addend } from './schema';
+export type { FormatDefinition, PartDefinition, TableDefinition, RowDefinition, ColumnDefinition, RuleDefinition, Addend } from './schema';
 
 /** Every statutory format, oldest first, validated when the module loads. */
 export const formats: readonly FormatDefinition[] = [data2008, data2019, data2021].map((data) => formatSchema.parse(data));

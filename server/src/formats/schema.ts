@@ -91,6 +91,7 @@ export const formatSchema = z.object({
 
 export type FormatDefinition = z.infer<typeof formatSchema>;
 export type TableDefinition = z.infer<typeof tableSchema>;
+export type PartDefinition = z.infer<typeof partSchema>;
 export type RowDefinition = z.infer<typeof rowSchema>;
 export type ColumnDefinition = z.infer<typeof columnSchema>;
 export type RuleDefinition = z.infer<typeof ruleSchema>;
