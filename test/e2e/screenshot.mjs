@@ -25,11 +25,14 @@ async function goTo(page, line, column = 1) {
   await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
 }
 
-/** Opens the Problems panel; `showing`, when given, is text one of its entries must show. */
+/** Opens the Problems panel; with `showing`, waits for the entry showing that text and returns it. */
 async function openProblems(page, showing) {
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel-container').first().waitFor({ timeout: 30_000 });
-  if (showing) await page.locator('.markers-panel .monaco-list-row', { hasText: showing }).first().waitFor({ timeout: 60_000 });
+  if (!showing) return undefined;
+  const entry = page.locator('.markers-panel .monaco-list-row', { hasText: showing }).first();
+  await entry.waitFor({ timeout: 60_000 });
+  return entry;
 }
 
 /** Each picture: the report it opens (relative to the workspace) and how it arranges the workbench. */

@@ -44,7 +44,7 @@ describe('checks over LSP', () => {
   test('a wrong total: the diagnostic on the cell, with code, source, related cells and the computed value', async () => {
     const uri = 'file:///rules/row-total.txt';
     await client.open(uri, readFixture('rules', '2019-tsv-row-total.txt'));
-    const [first] = await diagnose(uri);
+    const first = (await diagnose(uri)).find((d) => d.code === 'table.sum-mismatch')!;
     assert.deepEqual(first.range, { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } });
     assert.equal(first.code, 'table.sum-mismatch');
     assert.equal(first.source, 'govreport');
@@ -57,8 +57,8 @@ describe('checks over LSP', () => {
 
   test('the quick fix is preferred, versioned, and corrects only the total', async () => {
     const uri = 'file:///rules/row-total.txt';
-    const diagnostics = await diagnose(uri);
-    const [fix] = await actions(uri, [diagnostics[0]]);
+    const diagnostic = (await diagnose(uri)).find((d) => d.code === 'table.sum-mismatch')!;
+    const [fix] = await actions(uri, [diagnostic]);
     assert.equal(fix.title, '将合计改为 4');
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
@@ -67,33 +67,62 @@ describe('checks over LSP', () => {
     assert.deepEqual(change.edits, [{ range: { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } }, newText: '4' }]);
   });
 
-  test('source.fixAll.govreport corrects every total, row totals first', async () => {
+  test('source.fixAll.govreport applies every preferred fix: the totals, row totals first, and the missing part', async () => {
     const uri = 'file:///rules/column-total.txt';
     const text = readFixture('rules', '2019-tsv-column-total.txt');
     await client.open(uri, text);
     const [fixAll] = await actions(uri, [], ['source.fixAll']);
     assert.equal(fixAll.kind, 'source.fixAll.govreport');
-    const fixed = applyEdits(text, editsOf(fixAll).edits);
-    assert.equal(fixed.split('\n')[81], '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
-    const edited = editsOf(fixAll).edits.map((e) => e.range.start.line);
-    assert.deepEqual(edited, [81]);
+    const edits = editsOf(fixAll).edits;
+    assert.deepEqual(
+      edits.map((e) => e.range.start.line),
+      [81, 99],
+    );
+    const fixed = applyEdits(text, edits).split('\n');
+    assert.equal(fixed[81], '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
+    assert.deepEqual(fixed.slice(100), ['', '六、其他需要报告的事项']);
   });
 
   test('the fix-all command applies the edit through workspace/applyEdit', async () => {
     const uri = 'file:///rules/review.txt';
     await client.open(uri, readFixture('rules', '2019-tsv-review-litigation.txt'));
     await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govreport.applyAllFixes', arguments: [uri] });
-    const edit = applied.at(-1)!.edit.documentChanges![0] as TextDocumentEdit & { edits: TextEdit[] };
+    const edit = applied.at(-1)!.edit.documentChanges![0] as { textDocument: unknown; edits: TextEdit[] };
     assert.deepEqual(edit.textDocument, { uri, version: 1 });
-    assert.equal(edit.edits[0].newText, '2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t1\t1');
+    assert.deepEqual(
+      edit.edits.map((e) => [e.range.start.line, e.newText]),
+      [
+        [59, '\t\t4.无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0'],
+        [70, '2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t1\t1'],
+      ],
+    );
   });
 
-  test('seeds give no diagnostics', async () => {
+  test('the seeds get exactly their pinned findings', async () => {
     for (const seed of ['000_cf77e8731c91250a.txt', '002_bc6bcd97b1a1f0b8.txt', '004_5af3a546c32e05da.txt']) {
       const uri = `file:///checks/${seed}`;
       await client.open(uri, readFixture('seeds', seed));
-      assert.deepEqual(await diagnose(uri), [], seed);
+      const expected = JSON.parse(readFixture('seeds', seed.replace('.txt', '.expected.json'))) as { code: string; range: string }[];
+      const found = (await diagnose(uri)).map((d) => ({
+        code: d.code,
+        range: `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+      }));
+      assert.deepEqual(
+        found,
+        expected.map(({ code, range }) => ({ code, range })),
+        seed,
+      );
     }
+  });
+
+  test('seed 000: the part.missing quick fix inserts 六、其他需要报告的事项 after part 五', async () => {
+    const uri = 'file:///checks/000_cf77e8731c91250a.txt';
+    const diagnostic = (await diagnose(uri)).find((d) => d.code === 'part.missing')!;
+    assert.equal(diagnostic.message, '缺少第六部分「六、其他需要报告的事项」。');
+    const [fix] = await actions(uri, [diagnostic]);
+    assert.equal(fix.title, '插入「六、其他需要报告的事项」');
+    const lines = applyEdits(readFixture('seeds', '000_cf77e8731c91250a.txt'), editsOf(fix).edits).split('\n');
+    assert.deepEqual(lines.slice(99, 102), [readFixture('seeds', '000_cf77e8731c91250a.txt').split('\n')[99], '', '六、其他需要报告的事项']);
   });
 
   test('hover on the title says which format the checks apply and why', async () => {

@@ -208,7 +208,9 @@ function bindTable(table: Table, definition: TableDefinition): BoundTable {
     let match: RowMatch | undefined;
     if (definition.layout === 'single-row') {
       // The one row of numbers under a multi-line header: no label, at least one number.
-      if (split.label.length === 0 && split.values.some((v) => v?.value.kind === 'number')) match = { definition: definition.rows[0], kind: 'exact' };
+      // A row of fewer cells is one block of a table split up in conversion: its columns are unknown.
+      const numbers = split.values.some((v) => v?.value.kind === 'number');
+      if (split.label.length === 0 && numbers && row.cells.length >= valueColumns.length - 1) match = { definition: definition.rows[0], kind: 'exact' };
     } else {
       match = matcher.match(labelSegments(split.label.map((c) => c.text)));
     }
@@ -218,17 +220,17 @@ function bindTable(table: Table, definition: TableDefinition): BoundTable {
     }
     if (bound.rows.has(match.definition.id)) continue;
     const cells = new Map<string, BoundCell>();
+    const first = split.label[0]?.range ?? row.range;
+    const last = split.label[split.label.length - 1];
+    // A cell the row lacks (merged away in conversion) stands where it would be: right after the label.
+    const gap = last?.range.end ?? row.range.start;
     valueColumns.forEach((column, i) => {
       const cell = split.values[i];
       cells.set(
         column.id,
-        cell
-          ? { column, cell: cell.cell, value: cell.value, range: cell.cell.range }
-          : { column, value: { kind: 'blank' }, range: { start: row.range.end, end: row.range.end } },
+        cell ? { column, cell: cell.cell, value: cell.value, range: cell.cell.range } : { column, value: { kind: 'blank' }, range: { start: gap, end: gap } },
       );
     });
-    const first = split.label[0]?.range ?? row.range;
-    const last = split.label[split.label.length - 1];
     bound.rows.set(match.definition.id, {
       definition: match.definition,
       row,
@@ -291,6 +293,11 @@ function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean): Split
 function isHeaderRow(split: SplitRow, columnLabels: Set<string>): boolean {
   if (split.values.some((v) => v?.value.kind === 'number')) return false;
   return split.label.some((c) => columnLabels.has(normalizeText(c.text)));
+}
+
+/** The statutory row of `table` a label (its cells' texts) names, out of context. */
+export function matchRowLabel(table: TableDefinition, labels: readonly string[]): RowDefinition | undefined {
+  return new RowMatcher(table).match(labelSegments(labels))?.definition;
 }
 
 interface RowMatch {

@@ -1,3 +1,5 @@
+import { diffArrays } from 'diff';
+import { splitLines } from './lines';
 /** Applying text edits given in line/character positions, as LSP and the CLI do. */
 import type { Position, Range } from './types';
 
@@ -41,28 +43,39 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
- * The edits that turn `before` into `after`, line by line: unchanged lines at both ends are left
- * alone, changed lines are replaced one by one when their count is unchanged, else as one block.
+ * The edits that turn `before` into `after`, line by line (a line diff): changed lines are replaced,
+ * inserted lines inserted, in the text's own line breaks. Unchanged lines are never touched.
  */
 export function lineEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
-  const a = before.split(/\r\n|\r|\n/);
-  const b = after.split(/\r\n|\r|\n/);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const aEnd = a.length - tail;
-  const bEnd = b.length - tail;
-  if (aEnd - head === bEnd - head) {
-    const edits: TextEdit[] = [];
-    for (let i = head; i < aEnd; i++) {
-      if (a[i] !== b[i]) edits.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: a[i].length } }, newText: b[i] });
+  const a = splitLines(before);
+  const b = splitLines(after);
+  const eol = /\r\n|\r|\n/.exec(before)?.[0] ?? '\n';
+  const edits: TextEdit[] = [];
+  const changes = diffArrays(a, b);
+  let line = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (!change.added && !change.removed) {
+      line += change.count;
+    } else if (change.removed) {
+      const replacement = changes[i + 1]?.added ? changes[++i].value : undefined;
+      const last = line + change.count - 1;
+      if (replacement) {
+        edits.push({ range: { start: { line, character: 0 }, end: { line: last, character: a[last].length } }, newText: replacement.join(eol) });
+      } else if (last + 1 < a.length) {
+        edits.push({ range: { start: { line, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' });
+      } else {
+        const start = line > 0 ? { line: line - 1, character: a[line - 1].length } : { line, character: 0 };
+        edits.push({ range: { start, end: { line: last, character: a[last].length } }, newText: '' });
+      }
+      line += change.count;
+    } else if (line < a.length) {
+      edits.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: change.value.join(eol) + eol });
+    } else {
+      const end = { line: a.length - 1, character: a[a.length - 1].length };
+      edits.push({ range: { start: end, end }, newText: eol + change.value.join(eol) });
     }
-    return edits;
   }
-  const eol = /\r\n/.test(before) ? '\r\n' : '\n';
-  const end = aEnd > head ? { line: aEnd - 1, character: a[aEnd - 1].length } : { line: head, character: 0 };
-  const text = b.slice(head, bEnd).join(eol) + (aEnd > head ? '' : eol);
-  return [{ range: { start: { line: head, character: 0 }, end }, newText: text }];
+  return edits;
 }

@@ -71,7 +71,7 @@ const NUMBERINGS: { level: HeadingLevel; pattern: RegExp; chinese: boolean }[] =
 /** Where an inline heading's name ends: 「（一）强化工作部署。正文…」. */
 const NAME_END = /[。；;！？：:]/;
 const MAX_NAME = 50;
-export const CAPTION = /^第[一二三四五六七八九十]+条第?[ \u3000]*[（(][一二三四五六七八九十]+[）)][ \u3000]*项/;
+export const CAPTION = /^第[一二三四五六七八九十]+条[ \u3000]*第?[ \u3000]*[（(][一二三四五六七八九十]+[）)][ \u3000]*项/;
 const STATISTICS_CAPTION = /^[^。，,]{0,40}统计表[ \u3000]*$/;
 const APPENDIX = /^附[ \u3000]*件[ \u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*(?:[：:][ \u3000]*(.*))?$/;
 const RULE_CELL = /^:?[-—–=]{3,}:?$/;

@@ -13,15 +13,16 @@ import type { OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, S
 
 export function parseReport(text: string): Report {
   const lines = splitLines(text);
-  return structure(scanLines(lines), lines);
+  const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
+  return structure(scanLines(lines), lines, firstBreak === '\r\n' ? '\r\n' : '\n');
 }
 
-export function structure(scanned: ScannedLine[], source: readonly string[]): Report {
+export function structure(scanned: ScannedLine[], source: readonly string[], eol: Report['eol'] = '\n'): Report {
   const lines = absorbTableDebris(scanned);
   const title = findTitle(lines);
   const tables = collectTables(lines);
   const outline = buildOutline(lines, tables, title);
-  return { lineCount: lines.length, lines: source, title, period: findPeriod(lines), outline, tables };
+  return { lineCount: lines.length, lines: source, eol, title, period: findPeriod(lines), outline, tables };
 }
 
 type Line = ScannedLine | DebrisLine;

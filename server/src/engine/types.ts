@@ -86,6 +86,8 @@ export interface Report {
   lineCount: number;
   /** The text's lines, without line breaks. */
   lines: readonly string[];
+  /** The text's line break (that of its first line), for edits that insert lines. */
+  eol: '\n' | '\r\n';
   title?: ReportTitle;
   period?: ReportPeriod;
   /** Top-level sections (parts and appendices) and any table outside a section. */

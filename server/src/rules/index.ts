@@ -1,15 +1,39 @@
 import { bind, type BindOptions, type BoundReport } from '../engine/bind';
 import { parseReport } from '../engine/structure';
 import type { Report } from '../engine/types';
+import { partDuplicate, partMissing, partOrder, partTitle } from './parts';
+import { partFeeStatement, reportFormatMismatch, reportPeriodMismatch, reportTitle } from './report';
 import { tableBalanceMismatch } from './table-balance-mismatch';
 import { tableSubsetExceeds } from './table-subset-exceeds';
 import { tableSumMismatch } from './table-sum-mismatch';
+import { tableEmptyCell, tableLabel, tableMissing, tableMissingRow, tableNotNumber, tableUnknownRow } from './tables';
+import { valueNegative, valueUnit } from './values';
 import type { Finding, Locale, Rule } from './types';
 
 export type { Finding, Fix, Locale, Rule, Severity, TextEdit } from './types';
 
 /** Every rule, in the order their findings are listed. */
-export const rules: readonly Rule[] = [tableSumMismatch, tableBalanceMismatch, tableSubsetExceeds];
+export const rules: readonly Rule[] = [
+  tableSumMismatch,
+  tableBalanceMismatch,
+  tableSubsetExceeds,
+  partMissing,
+  partOrder,
+  partDuplicate,
+  partTitle,
+  tableMissing,
+  tableMissingRow,
+  tableUnknownRow,
+  tableLabel,
+  tableEmptyCell,
+  tableNotNumber,
+  valueUnit,
+  valueNegative,
+  reportFormatMismatch,
+  reportPeriodMismatch,
+  reportTitle,
+  partFeeStatement,
+];
 
 export interface CheckOptions extends BindOptions {
   locale?: Locale;

@@ -64,9 +64,40 @@ suite('a wrong total, fixed in the editor', () => {
     await vscode.commands.executeCommand('govreport.fixAll');
     assert.equal(editor.document.lineAt(81).text, '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
     await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length === 0 ? true : undefined), 'the sum mismatches to go away');
+    // Left: what fix-all cannot decide — which cell breaks the balance — and the title hints (no preferred fix).
     assert.deepEqual(
-      vscode.languages.getDiagnostics(uri).map((d) => d.code),
-      ['table.balance-mismatch', 'table.balance-mismatch'],
+      vscode.languages
+        .getDiagnostics(uri)
+        .map((d) => d.code)
+        .sort(),
+      ['part.title', 'part.title', 'table.balance-mismatch', 'table.balance-mismatch'],
     );
+  });
+});
+
+suite('a missing part, inserted in the editor', () => {
+  test('seed 000: the part.missing fix inserts 六、其他需要报告的事项 and the outline gains it', async () => {
+    const folder = vscode.workspace.workspaceFolders![0];
+    const uri = vscode.Uri.joinPath(folder.uri, '000_cf77e8731c91250a.txt');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const missing = () => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'part.missing');
+    const [diagnostic] = await until(vscode.languages.onDidChangeDiagnostics, () => (missing().length ? missing() : undefined), 'the part.missing diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => a.isPreferred && a.title.includes('六、其他需要报告的事项'));
+    assert.ok(fix?.edit, `no preferred fix inserting part 六 among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.lineAt(101).text, '六、其他需要报告的事项');
+    await until(vscode.languages.onDidChangeDiagnostics, () => (missing().length === 0 ? true : undefined), 'the part.missing diagnostic to go away');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    assert.deepEqual(
+      symbols.slice(1).map((s) => s.name.slice(0, 2)),
+      ['一、', '二、', '三、', '四、', '五、', '六、'],
+    );
+    assert.equal(symbols.at(-1)?.name, '六、其他需要报告的事项');
   });
 });

@@ -1,0 +1,164 @@
+/** The report as a whole: its title, its statistical period, its format era and the fee statement. */
+import { matchRowLabel } from '../engine/bind';
+import { normalizeText } from '../engine/labels';
+import type { Range } from '../engine/types';
+import { formats, type FormatDefinition } from '../formats';
+import { isNumber } from './cells';
+import { say, type Finding, type Rule } from './types';
+
+const LINE_ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export const reportTitle: Rule = {
+  code: 'report.title',
+  defaultSeverity: 'hint',
+  description: { 'zh-cn': '没有可识别机关和年度的标题', en: 'No title naming the organ and the year' },
+  check({ bound, locale }) {
+    const title = bound.report.title;
+    if (title?.organ && title.year) return [];
+    const missing = !title
+      ? say(locale, '没有标题', 'no title')
+      : !title.year
+        ? say(locale, '标题中没有年度', 'the title has no year')
+        : say(locale, '标题中没有机关名称', 'the title names no organ');
+    return [
+      {
+        code: reportTitle.code,
+        severity: reportTitle.defaultSeverity,
+        range: title?.range ?? LINE_ZERO,
+        message: say(
+          locale,
+          `${missing}：标题应写明机关和年度，如「某某县人民政府2021年政府信息公开工作年度报告」。`,
+          `${missing}: the title should name the organ and the year, e.g. 「某某县人民政府2021年政府信息公开工作年度报告」.`,
+        ),
+        related: [],
+        data: {},
+        fixes: [],
+      },
+    ];
+  },
+};
+
+export const reportPeriodMismatch: Rule = {
+  code: 'report.period-mismatch',
+  defaultSeverity: 'error',
+  description: { 'zh-cn': '统计期限的年度与标题不符', en: 'The statistical period names another year than the title' },
+  check({ bound, locale }) {
+    const { title, period } = bound.report;
+    if (!title?.year || !period || period.year === title.year) return [];
+    return [
+      {
+        code: reportPeriodMismatch.code,
+        severity: reportPeriodMismatch.defaultSeverity,
+        range: period.range,
+        message: say(
+          locale,
+          `统计期限写的是 ${period.year} 年，标题是 ${title.year} 年度报告。`,
+          `The statistical period says ${period.year}, the title ${title.year}.`,
+        ),
+        related: [{ range: title.range, message: title.text }],
+        data: { period: period.year, title: title.year },
+        fixes: [
+          {
+            title: say(locale, `改为 ${title.year}`, `Change to ${title.year}`),
+            edits: [{ range: period.range, newText: String(title.year) }],
+            preferred: false,
+          },
+        ],
+      },
+    ];
+  },
+};
+
+export const reportFormatMismatch: Rule = {
+  code: 'report.format-mismatch',
+  defaultSeverity: 'error',
+  description: { 'zh-cn': '表格用的是另一年版的格式', en: "Tables follow another era's format" },
+  check({ bound, locale }) {
+    const format = bound.era.format;
+    const findings: Finding[] = [];
+    const finding = (range: Range, other: FormatDefinition, what: string, whatEn: string): Finding => ({
+      code: reportFormatMismatch.code,
+      severity: reportFormatMismatch.defaultSeverity,
+      range,
+      message: say(
+        locale,
+        `${what}，这是${other.name}的样式；本报告应使用${format.name}。`,
+        `${whatEn} follows the ${other.nameEn}; this report should use the ${format.nameEn}.`,
+      ),
+      related: [],
+      data: { format: format.id, found: other.id },
+      fixes: [],
+    });
+    for (const foreign of bound.foreignTables) {
+      const range = foreign.table.caption?.range ?? foreign.table.rows[0].range;
+      findings.push(finding(range, foreign.format, `「${foreign.definition.name}」表`, `Table 「${foreign.definition.name}」`));
+    }
+    for (const table of bound.tables) {
+      for (const other of sameEraFamily(format)) {
+        const otherTable = other.tables.find((t) => t.id === table.definition.id);
+        if (!otherTable) continue;
+        // Column headers of the other era: 本年新制作数量 (2019) in a 2021 report.
+        const own = new Set(table.definition.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
+        const foreignLabels = new Set(otherTable.columns.map((c) => normalizeText(c.label)).filter((l) => !own.has(l)));
+        const header = table.table.rows.flatMap((r) => r.cells).find((c) => foreignLabels.has(normalizeText(c.text)));
+        if (header)
+          findings.push(
+            finding(header.range, other, `「${table.definition.name}」的列「${header.text}」`, `Column 「${header.text}」 of 「${table.definition.name}」`),
+          );
+        // A heading row that holds numbers where this era splits it into sub-rows: （六）其他处理 in the 2019 layout.
+        for (const row of table.rows.values()) {
+          const children = table.definition.rows.filter((r) => r.parent === row.definition.id);
+          const otherRow = otherTable.rows.find((r) => r.id === row.definition.id);
+          if (row.definition.values || !otherRow?.values || children.some((c) => table.rows.has(c.id)) || ![...row.cells.values()].some(isNumber)) continue;
+          findings.push(finding(row.labelRange, other, `「${row.definition.label}」只有一行数字`, `「${row.definition.label}」 as one row of numbers`));
+        }
+        // Rows this era does not have: （六）1.–3. (2021) in a 2019 report.
+        for (const unbound of table.unboundRows) {
+          const otherRow = matchRowLabel(
+            otherTable,
+            unbound.label.map((c) => c.text),
+          );
+          if (otherRow && !table.definition.rows.some((r) => r.id === otherRow.id)) {
+            findings.push(finding(unbound.row.range, other, `「${otherRow.label}」这一行`, `The row 「${otherRow.label}」`));
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+/** The other national format of the new regulation (2019 ↔ 2021); the 2008 era had no national tables to confuse. */
+function sameEraFamily(format: FormatDefinition): FormatDefinition[] {
+  return format.id === '2008' ? [] : formats.filter((f) => f.id !== '2008' && f !== format);
+}
+
+const FEE = /信息处理费|收取.{0,6}费|收费/;
+
+export const partFeeStatement: Rule = {
+  code: 'part.fee-statement',
+  defaultSeverity: 'hint',
+  description: { 'zh-cn': '第六部分未说明信息处理费收取情况', en: 'Part 六 does not say whether 信息处理费 was collected' },
+  check({ bound, locale }) {
+    if (bound.era.format.id !== '2021') return [];
+    const part = bound.parts.find((p) => p.definition?.number === 6);
+    if (!part) return [];
+    const text = bound.report.lines.slice(part.section.range.start.line, part.section.range.end.line + 1).join('');
+    if (FEE.test(text)) return [];
+    return [
+      {
+        code: partFeeStatement.code,
+        severity: partFeeStatement.defaultSeverity,
+        range: part.section.selectionRange,
+        message: say(
+          locale,
+          '2021 年版格式要求第六部分说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取也应写明）。',
+          'The 2021 format asks part 六 to state the 信息处理费 collected under 《政府信息公开信息处理费管理办法》 (or that none was).',
+        ),
+        related: [],
+        data: {},
+        fixes: [],
+      },
+    ];
+  },
+};

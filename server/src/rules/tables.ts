@@ -1,0 +1,311 @@
+/**
+ * The statutory tables' shape: table.missing, table.missing-row, table.unknown-row, table.label,
+ * table.empty-cell, table.not-number. Fixes insert what is missing with empty cells — never numbers.
+ */
+import type { BoundTable } from '../engine/bind';
+import { labelSegments, normalizeText } from '../engine/labels';
+import type { Cell, Report, TableRow } from '../engine/types';
+import type { RowDefinition, TableDefinition } from '../formats';
+import { renderTable } from '../formats/templates';
+import { columnName, rowLabel, valueColumns } from './cells';
+import { insertAfterLine, insertBeforeLine, templateOptions } from './insert';
+import { recognisedParts } from './parts';
+import { say, type Finding, type Rule } from './types';
+
+/** Below this share of its value rows bound, a table was not read reliably (raw PDF text): no row findings. */
+const MIN_BOUND_SHARE = 0.5;
+/** A label with fewer word characters than this is a fragment of a split label, not a row of its own. */
+const MIN_LABEL_WORDS = 4;
+
+function valueRows(definition: TableDefinition): RowDefinition[] {
+  return definition.rows.filter((r) => r.values);
+}
+
+/** Whether the table was read well enough to speak of its rows. */
+function wellRead(table: BoundTable): boolean {
+  if (table.definition.layout === 'single-row') return true;
+  const rows = valueRows(table.definition);
+  const bound = rows.filter((r) => table.rows.has(r.id)).length;
+  return bound >= rows.length * MIN_BOUND_SHARE;
+}
+
+export const tableMissing: Rule = {
+  code: 'table.missing',
+  defaultSeverity: 'error',
+  description: { 'zh-cn': '法定部分缺少法定表格', en: 'A statutory table is missing from its part' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    const { report, era } = bound;
+    for (const part of recognisedParts(bound)) {
+      const partText = normalizeText(report.lines.slice(part.section.range.start.line, part.section.range.end.line + 1).join(''));
+      const statutory = era.format.tables.filter((t) => t.part === part.definition!.number);
+      let previous: BoundTable | undefined;
+      for (const definition of statutory) {
+        const present =
+          bound.tables.find((t) => t.definition.id === definition.id) ??
+          (bound.foreignTables.some((f) => f.definition.id === definition.id) ? 'foreign' : undefined);
+        if (present === 'foreign') continue;
+        if (present) {
+          previous = present;
+          continue;
+        }
+        if (unreadable(definition, partText)) continue;
+        const lines = renderTable(definition, templateOptions(report));
+        const after = previous?.table.range.end.line ?? part.section.range.end.line;
+        findings.push({
+          code: tableMissing.code,
+          severity: tableMissing.defaultSeverity,
+          range: part.section.selectionRange,
+          message: say(
+            locale,
+            `「${part.section.name}」缺少法定表格「${definition.name}」。`,
+            `「${part.section.name}」 lacks the statutory table 「${definition.name}」.`,
+          ),
+          related: [],
+          data: { table: definition.id },
+          fixes: [
+            {
+              title: say(locale, `插入「${definition.name}」表`, `Insert the table 「${definition.name}」`),
+              edits: [insertAfterLine(report, after, ['', ...lines])],
+              preferred: true,
+              order: 2,
+            },
+          ],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** The part names the table (its caption, or its header words) though no table could be read there: garbled, not missing. */
+function unreadable(definition: TableDefinition, partText: string): boolean {
+  if (definition.caption) return partText.includes(normalizeText(definition.caption));
+  return definition.headerKeywords.filter((k) => partText.includes(k)).length >= 2;
+}
+
+export const tableMissingRow: Rule = {
+  code: 'table.missing-row',
+  defaultSeverity: 'error',
+  description: { 'zh-cn': '法定表格缺少法定的行', en: 'A statutory table lacks statutory rows' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    for (const table of bound.tables) {
+      if (table.definition.layout === 'single-row' || !wellRead(table)) continue;
+      const rows = table.definition.rows;
+      let gap: RowDefinition[] = [];
+      let anchor: TableRow | undefined;
+      const flush = (next: TableRow | undefined) => {
+        if (gap.length > 0) findings.push(missingRows(bound.report, table, gap, anchor, next, locale));
+        gap = [];
+      };
+      for (const row of rows) {
+        const present = table.rows.get(row.id);
+        if (present) {
+          flush(present.row);
+          anchor = present.row;
+        } else if (row.values && !replacedByParentRow(table, row)) gap.push(row);
+      }
+      flush(undefined);
+    }
+    return findings;
+  },
+};
+
+/** Sub-rows whose parent row carries their numbers in another era's layout are reported as a format mismatch instead. */
+function replacedByParentRow(table: BoundTable, row: RowDefinition): boolean {
+  const parent = row.parent ? table.rows.get(row.parent) : undefined;
+  return !!parent && !parent.definition.values && [...parent.cells.values()].some((c) => c.value.kind === 'number');
+}
+
+function missingRows(
+  report: Report,
+  table: BoundTable,
+  gap: RowDefinition[],
+  after: TableRow | undefined,
+  before: TableRow | undefined,
+  locale: 'zh-cn' | 'en',
+): Finding {
+  const width = valueColumns(table).length + (table.definition.columns.length - valueColumns(table).length);
+  const lines = gap.map((r) => renderRow(table, r, width));
+  const edit = after ? insertAfterLine(report, after.line, lines) : insertBeforeLine(report, before?.line ?? table.table.range.start.line, lines);
+  const names = gap.map((r) => rowLabel(table, r.id));
+  const anchor = (after ?? before ?? table.table.rows[0]).range;
+  return {
+    code: tableMissingRow.code,
+    severity: tableMissingRow.defaultSeverity,
+    range: anchor,
+    message: say(
+      locale,
+      `「${table.definition.name}」表${after ? '在此行之后' : '在此行之前'}缺少 ${gap.length} 行：${names.join('、')}。`,
+      `「${table.definition.name}」 lacks ${gap.length} row(s) ${after ? 'after' : 'before'} this one: ${names.join(', ')}.`,
+    ),
+    related: [],
+    data: { table: table.definition.id, rows: gap.map((r) => r.id) },
+    fixes: [
+      {
+        title: say(locale, `插入缺少的 ${gap.length} 行（数字留空）`, `Insert the ${gap.length} missing row(s) with empty cells`),
+        edits: [edit],
+        preferred: true,
+        order: 2,
+      },
+    ],
+  };
+}
+
+function renderRow(table: BoundTable, row: RowDefinition, width: number): string {
+  const cells = [row.label, ...table.definition.columns.map((c) => (c.kind === 'text' ? (row.unit ?? '') : ''))].slice(0, width + 1);
+  return table.table.syntax === 'pipe' ? `| ${cells.join(' | ')} |` : cells.join('\t');
+}
+
+export const tableUnknownRow: Rule = {
+  code: 'table.unknown-row',
+  defaultSeverity: 'warning',
+  description: { 'zh-cn': '表格中有非法定的行', en: 'A table row is not a statutory row' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    for (const table of bound.tables) {
+      if (!wellRead(table)) continue;
+      for (const { label } of table.unboundRows) {
+        const words = labelSegments(label.map((c) => c.text)).join('');
+        if (words.length < MIN_LABEL_WORDS) continue;
+        findings.push({
+          code: tableUnknownRow.code,
+          severity: tableUnknownRow.defaultSeverity,
+          range: { start: label[0].range.start, end: label[label.length - 1].range.end },
+          message: say(
+            locale,
+            `「${words}」不是「${table.definition.name}」表的法定行。`,
+            `「${words}」 is not a row of the statutory table 「${table.definition.name}」.`,
+          ),
+          related: [],
+          data: { table: table.definition.id },
+          fixes: [],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const tableLabel: Rule = {
+  code: 'table.label',
+  defaultSeverity: 'warning',
+  description: { 'zh-cn': '行标签与法定标签不一致', en: 'A row label differs from the statutory label' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    for (const table of bound.tables) {
+      if (!wellRead(table)) continue;
+      for (const row of table.rows.values()) {
+        if (row.match !== 'fuzzy' || !row.labelCell) continue;
+        const fixed = restoreLabel(row.labelCell, row.definition.label);
+        findings.push({
+          code: tableLabel.code,
+          severity: tableLabel.defaultSeverity,
+          range: row.labelCell.range,
+          message: say(locale, `法定行标签为「${row.definition.label}」。`, `The statutory label is 「${row.definition.label}」.`),
+          related: [],
+          data: { table: table.definition.id, row: row.definition.id },
+          fixes: [
+            {
+              title: say(locale, `改为「${fixed}」`, `Change to 「${fixed}」`),
+              edits: [{ range: row.labelCell.range, newText: fixed }],
+              preferred: true,
+              order: 0,
+            },
+          ],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+const ITEM_NUMBER = /(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])(?!.*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]))/;
+
+/** The cell with its last item replaced by the statutory label, keeping any group label before it. */
+function restoreLabel(cell: Cell, label: string): string {
+  const at = ITEM_NUMBER.exec(cell.text)?.index;
+  if (at === undefined) return labelSegments([label]).length === 1 && /^\d/.test(label) ? label.replace(/^\d{1,2}[.、．]/, '') : label;
+  return cell.text.slice(0, at) + label;
+}
+
+export const tableEmptyCell: Rule = {
+  code: 'table.empty-cell',
+  defaultSeverity: 'warning',
+  description: { 'zh-cn': '应填数字的单元格为空', en: 'A cell that needs a number is blank' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    for (const table of bound.tables) {
+      if (!wellRead(table)) continue;
+      for (const row of table.rows.values()) {
+        if (!row.definition.values || zeroParent(table, row.definition)) continue;
+        const blanks = [...row.cells.values()].filter((c) => c.value.kind === 'blank');
+        if (blanks.length === 0) continue;
+        const names = blanks.map((c) => columnName(c.column));
+        const single = valueColumns(table).length === 1;
+        const name = table.definition.layout === 'single-row' ? `「${table.definition.name}」表` : `「${rowLabel(table, row.definition.id)}」`;
+        findings.push({
+          code: tableEmptyCell.code,
+          severity: tableEmptyCell.defaultSeverity,
+          range: { start: blanks[0].range.start, end: blanks[blanks.length - 1].range.end },
+          message: single
+            ? say(
+                locale,
+                `「${rowLabel(table, row.definition.id)}」未填数字（无则填 0）。`,
+                `「${rowLabel(table, row.definition.id)}」 has no number (write 0 for none).`,
+              )
+            : say(
+                locale,
+                `${name}有 ${blanks.length} 个单元格未填数字：${names.join('、')}（无则填 0）。`,
+                `${name} has ${blanks.length} blank cell(s): ${names.join(', ')} (write 0 for none).`,
+              ),
+          related: [],
+          data: { table: table.definition.id, row: row.definition.id, columns: blanks.map((c) => c.column.id) },
+          fixes: [],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** In the 2008 统计表, sub-items left blank under a parent of 0 are the normal way to write "none". */
+function zeroParent(table: BoundTable, row: RowDefinition): boolean {
+  for (let id = row.parent; id; id = table.definition.rows.find((r) => r.id === id)?.parent) {
+    const parent = table.rows.get(id);
+    const values = parent ? [...parent.cells.values()] : [];
+    if (values.some((c) => c.value.kind === 'number')) return values.every((c) => c.value.kind !== 'number' || c.value.value === 0);
+  }
+  return false;
+}
+
+export const tableNotNumber: Rule = {
+  code: 'table.not-number',
+  defaultSeverity: 'warning',
+  description: { 'zh-cn': '应填数字的单元格里是文字', en: 'Text where a number belongs' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    for (const table of bound.tables) {
+      for (const row of table.rows.values()) {
+        for (const cell of row.cells.values()) {
+          if (cell.value.kind !== 'text') continue;
+          findings.push({
+            code: tableNotNumber.code,
+            severity: tableNotNumber.defaultSeverity,
+            range: cell.range,
+            message: say(
+              locale,
+              `「${rowLabel(table, row.definition.id)}」的「${columnName(cell.column)}」应为数字，而不是「${cell.value.text}」。`,
+              `「${rowLabel(table, row.definition.id)}」/「${columnName(cell.column)}」 needs a number, not 「${cell.value.text}」.`,
+            ),
+            related: [],
+            data: { table: table.definition.id, row: row.definition.id, column: cell.column.id },
+            fixes: [],
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
