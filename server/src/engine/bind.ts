@@ -115,17 +115,24 @@ export function bind(report: Report, options: BindOptions = {}): BoundReport {
 // ---------------------------------------------------------------------------------------------
 // Parts
 
-/** Matches each numbered part to the statutory part its title is about (by key words). */
+/**
+ * Matches each numbered part to the statutory part its title is about (by key words). Where a part
+ * bears a statutory title word for word, other parts that merely share its key words are not it
+ * (一、总体情况's sub-headings numbered like parts in a PDF extraction).
+ */
 function bindParts(report: Report, format: FormatDefinition): BoundPart[] {
-  const parts: BoundPart[] = [];
+  const parts: (BoundPart & { exact: boolean })[] = [];
   for (const node of report.outline) {
     if (node.type !== 'section' || node.kind !== 'part') continue;
     const title = labelSegments([node.name]).join('');
-    const candidates = format.parts.filter((p) => normalizeText(p.title) === title || p.keywords.some((k) => title.includes(k)));
-    const definition = candidates.find((p) => p.number === node.number) ?? candidates[0];
-    parts.push({ section: node, definition });
+    const exact = format.parts.find((p) => normalizeText(p.title) === title);
+    const candidates = format.parts.filter((p) => p.keywords.some((k) => title.includes(k)));
+    parts.push({ section: node, definition: exact ?? candidates.find((p) => p.number === node.number) ?? candidates[0], exact: !!exact });
   }
-  return parts;
+  return parts.map(({ section, definition, exact }) => ({
+    section,
+    definition: !exact && parts.some((p) => p.exact && p.definition === definition) ? undefined : definition,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,7 +362,8 @@ class RowMatcher {
     let best: { definition: RowDefinition; length: number } | undefined;
     for (const r of this.#rows) {
       for (const key of r.keys) {
-        if (key.length < MIN_CONTAINED || !(item.includes(key) || key.includes(item))) continue;
+        // A longer label holds the statutory words; a shorter one is the start or end of a label split across lines.
+        if (key.length < MIN_CONTAINED || !(item.includes(key) || key.startsWith(item) || key.endsWith(item))) continue;
         const length = Math.min(key.length, item.length);
         if (!best || length > best.length) best = { definition: r.definition, length };
       }

@@ -5,27 +5,15 @@
  * the server (to answer only for reports among Markdown documents), so both always agree.
  */
 
-import { parts as parts2008 } from '../formats/data/2008.json';
-import { parts as parts2019 } from '../formats/data/2019.json';
-import { parts as parts2021 } from '../formats/data/2021.json';
+import { partTitles } from '../formats/part-titles';
 
 /** How far into the document the title is looked for. */
 const TITLE_WINDOW = 4000;
 
 const TITLE = /政府信息公开[\s\S]{0,12}?报告|政务公开[\s\S]{0,12}?年度报告/;
 
-/**
- * Numbered part titles about disclosure (those that say 公开) from every format; two of them at
- * line starts identify a report. Only the `parts` of the raw definitions are imported: the client
- * bundles this module, and esbuild leaves the rest of the data out.
- */
-const PART_TITLES = new RegExp(
-  `^[#*\\s]*[一二三四五六七八九十]+、[^\\n]{0,8}?(?:${[parts2008, parts2019, parts2021]
-    .flatMap((parts) => parts.map((part) => part.title))
-    .filter((title) => title.includes('公开'))
-    .join('|')})`,
-  'gm',
-);
+/** Numbered part titles about disclosure (those that say 公开); two of them at line starts identify a report. */
+const PART_TITLES = new RegExp(`^[#*\\s]*[一二三四五六七八九十]+、[^\\n]{0,8}?(?:${partTitles.filter((title) => title.includes('公开')).join('|')})`, 'gm');
 
 /** True when the text reads as an annual report: a title near the top, or statutory part titles. */
 export function looksLikeReport(text: string): boolean {

@@ -7,6 +7,8 @@
  * - a numbered line between two table rows is conversion debris of the table, not a heading;
  * - a caption (第二十条第（一）项) starts a new table, even inside one tab-separated block.
  */
+import { partTitles } from '../formats/part-titles';
+import { labelSegments, normalizeText } from './labels';
 import { CAPTION, scanLines, type HeadingLine, type RowLine, type ScannedLine } from './scan';
 import { splitLines } from './lines';
 import type { OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, Section, Table, TableRow } from './types';
@@ -257,7 +259,7 @@ function buildOutline(lines: Line[], tables: Table[], title: ReportTitle | undef
       continue;
     }
     if (l.kind !== 'heading' || !acceptHeading(l, lastPart)) continue;
-    if (l.level === 1) lastPart = l.number;
+    if (l.level === 1) lastPart = Math.max(lastPart, l.number);
     let depth = stack.length;
     while (depth > 0 && stack[depth - 1].level >= l.level && stack[depth - 1].kind !== 'appendix') depth--;
     closeFrom(depth, i);
@@ -274,9 +276,14 @@ function buildOutline(lines: Line[], tables: Table[], title: ReportTitle | undef
   return outline;
 }
 
-/** A part heading must move the part sequence forward; 一、 after 三、 is not a new part. */
+const STATUTORY_TITLES = new Set(partTitles.map(normalizeText));
+
+/**
+ * A part heading must move the part sequence forward — 一、 after 三、 is a table label or a list —
+ * unless it is word for word a statutory part title, which is then a part out of order.
+ */
 function acceptHeading(heading: HeadingLine, lastPart: number): boolean {
-  return heading.level > 1 || heading.number > lastPart;
+  return heading.level > 1 || heading.number > lastPart || STATUTORY_TITLES.has(labelSegments([heading.name]).join(''));
 }
 
 function isTableStart(lines: Line[], at: number): boolean {

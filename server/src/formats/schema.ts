@@ -75,6 +75,8 @@ export const partSchema = z.object({
   title: z.string(),
   /** Words that identify the part when its title is worded differently; any one suffices. */
   keywords: z.array(z.string()),
+  /** Statements the format requires in the part, for templates; `{n}` marks a number to fill in. */
+  body: z._default(z.array(z.string()), []),
 });
 
 export const formatSchema = z.object({

@@ -13,6 +13,9 @@ export interface TemplateOptions {
   fill: string;
 }
 
+/** What stands for a number to fill in within a sentence when the template leaves numbers empty. */
+const BLANK = '＿＿';
+
 export function partHeading(format: FormatDefinition, number: number): string {
   const part = format.parts.find((p) => p.number === number);
   return `${formatChineseNumber(number)}、${part?.title ?? ''}`;
@@ -47,6 +50,7 @@ function pipeTable(header: string[][], body: string[][]): string[] {
 /** A part: its heading and, for parts with tables, the statutory tables, blank lines between. */
 export function renderPart(format: FormatDefinition, number: number, options: TemplateOptions): string[] {
   const lines = [partHeading(format, number)];
+  for (const statement of format.parts.find((p) => p.number === number)?.body ?? []) lines.push('', statement.replace(/\{n\}/g, options.fill || BLANK));
   for (const table of format.tables.filter((t) => t.part === number)) lines.push('', ...renderTable(table, options));
   return lines;
 }

@@ -108,8 +108,8 @@ export const partDuplicate: Rule = {
         range: part.section.selectionRange,
         message: say(
           locale,
-          `「${part.section.name}」与「${first.section.name}」是同一法定部分（${partHeading(bound.era.format, part.definition!.number)}）。`,
-          `「${part.section.name}」 repeats 「${first.section.name}」 (${partHeading(bound.era.format, part.definition!.number)}).`,
+          `「${partHeading(bound.era.format, part.definition!.number)}」重复出现：第 ${first.section.range.start.line + 1} 行已有「${first.section.name}」。`,
+          `「${partHeading(bound.era.format, part.definition!.number)}」 appears again: 「${first.section.name}」 is on line ${first.section.range.start.line + 1}.`,
         ),
         related: [{ range: first.section.selectionRange, message: first.section.name }],
         data: { part: part.definition!.number },
