@@ -51,10 +51,17 @@ export interface BoundTable {
   definition: TableDefinition;
   /** The first row bound to each statutory row, by row id. */
   rows: Map<string, BoundRow>;
-  /** Rows holding numbers that match no statutory row. */
-  unboundRows: { row: TableRow; label: Cell[] }[];
+  /** Rows holding numbers that match no statutory row of the table, with the row of the other era's table they match, if any. */
+  unboundRows: UnboundRow[];
   /** Units the table's header declares, by column id: 采购总金额（单位：万元，保留4位小数）. */
   units: Map<string, DeclaredUnit>;
+}
+
+export interface UnboundRow {
+  row: TableRow;
+  label: Cell[];
+  /** The row is a row of the same table in the other format of the 2019 regulation (（六）1.–3. in a 2019 report). */
+  otherEra?: { format: FormatDefinition; row: RowDefinition };
 }
 
 export interface DeclaredUnit {
@@ -98,7 +105,7 @@ export function bind(report: Report, options: BindOptions = {}): BoundReport {
   for (const table of report.tables) {
     const definition = identifyTable(table, era.format);
     if (definition) {
-      tables.push(bindTable(table, definition));
+      tables.push(bindTable(table, definition, otherEras(era.format, definition.id)));
       continue;
     }
     for (const format of formats) {
@@ -199,7 +206,16 @@ function identifyTable(table: Table, format: FormatDefinition): TableDefinition 
   return best;
 }
 
-function bindTable(table: Table, definition: TableDefinition): BoundTable {
+/** The same table in the other format of the 2019 regulation (2019 ↔ 2021); the 2008 era has none. */
+function otherEras(format: FormatDefinition, tableId: string): { format: FormatDefinition; table: TableDefinition }[] {
+  if (format.id === '2008') return [];
+  return formats.flatMap((f) => {
+    const other = f.id !== '2008' && f !== format ? f.tables.find((t) => t.id === tableId) : undefined;
+    return other ? [{ format: f, table: other }] : [];
+  });
+}
+
+function bindTable(table: Table, definition: TableDefinition, others: { format: FormatDefinition; table: TableDefinition }[]): BoundTable {
   const bound: BoundTable = { table, definition, rows: new Map(), unboundRows: [], units: new Map() };
   const valueColumns = definition.columns.filter((c) => c.kind !== 'text');
   const matcher = new RowMatcher(definition);
@@ -222,7 +238,8 @@ function bindTable(table: Table, definition: TableDefinition): BoundTable {
       match = matcher.match(labelSegments(split.label.map((c) => c.text)));
     }
     if (!match) {
-      if (split.values.some((v) => v?.value.kind === 'number')) bound.unboundRows.push({ row, label: split.label });
+      if (split.values.some((v) => v?.value.kind === 'number'))
+        bound.unboundRows.push({ row, label: split.label, otherEra: matchOtherEra(others, definition, split.label) });
       continue;
     }
     if (bound.rows.has(match.definition.id)) continue;
@@ -249,6 +266,17 @@ function bindTable(table: Table, definition: TableDefinition): BoundTable {
   }
   for (const column of valueColumns) if (column.unit && !bound.units.has(column.id)) bound.units.set(column.id, { unit: column.unit });
   return bound;
+}
+
+function matchOtherEra(others: { format: FormatDefinition; table: TableDefinition }[], definition: TableDefinition, label: Cell[]): UnboundRow['otherEra'] {
+  for (const other of others) {
+    const row = matchRowLabel(
+      other.table,
+      label.map((c) => c.text),
+    );
+    if (row && !definition.rows.some((r) => r.id === row.id)) return { format: other.format, row };
+  }
+  return undefined;
 }
 
 const DECLARED_UNIT = /单位[：:][ \u3000]*([^，,；;）)\s]+)/;

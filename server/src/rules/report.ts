@@ -1,5 +1,4 @@
 /** The report as a whole: its title, its statistical period, its format era and the fee statement. */
-import { matchRowLabel } from '../engine/bind';
 import { normalizeText } from '../engine/labels';
 import type { Range } from '../engine/types';
 import { formats, type FormatDefinition } from '../formats';
@@ -94,6 +93,10 @@ export const reportFormatMismatch: Rule = {
       findings.push(finding(range, foreign.format, `「${foreign.definition.name}」表`, `Table 「${foreign.definition.name}」`));
     }
     for (const table of bound.tables) {
+      // Rows this era does not have: （六）1.–3. (2021) in a 2019 report.
+      for (const { row, otherEra } of table.unboundRows) {
+        if (otherEra) findings.push(finding(row.range, otherEra.format, `「${otherEra.row.label}」这一行`, `The row 「${otherEra.row.label}」`));
+      }
       for (const other of sameEraFamily(format)) {
         const otherTable = other.tables.find((t) => t.id === table.definition.id);
         if (!otherTable) continue;
@@ -111,16 +114,6 @@ export const reportFormatMismatch: Rule = {
           const otherRow = otherTable.rows.find((r) => r.id === row.definition.id);
           if (row.definition.values || !otherRow?.values || children.some((c) => table.rows.has(c.id)) || ![...row.cells.values()].some(isNumber)) continue;
           findings.push(finding(row.labelRange, other, `「${row.definition.label}」只有一行数字`, `「${row.definition.label}」 as one row of numbers`));
-        }
-        // Rows this era does not have: （六）1.–3. (2021) in a 2019 report.
-        for (const unbound of table.unboundRows) {
-          const otherRow = matchRowLabel(
-            otherTable,
-            unbound.label.map((c) => c.text),
-          );
-          if (otherRow && !table.definition.rows.some((r) => r.id === otherRow.id)) {
-            findings.push(finding(unbound.row.range, other, `「${otherRow.label}」这一行`, `The row 「${otherRow.label}」`));
-          }
         }
       }
     }

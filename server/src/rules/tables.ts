@@ -112,10 +112,14 @@ export const tableMissingRow: Rule = {
   },
 };
 
-/** Sub-rows whose parent row carries their numbers in another era's layout are reported as a format mismatch instead. */
+/**
+ * Rows written in the other era's layout are a format mismatch, not missing rows: sub-rows whose
+ * parent carries their numbers (（六） as one row, 2019), or a row the other era splits (（六）1.–3.).
+ */
 function replacedByParentRow(table: BoundTable, row: RowDefinition): boolean {
   const parent = row.parent ? table.rows.get(row.parent) : undefined;
-  return !!parent && !parent.definition.values && [...parent.cells.values()].some((c) => c.value.kind === 'number');
+  if (parent && !parent.definition.values && [...parent.cells.values()].some((c) => c.value.kind === 'number')) return true;
+  return table.unboundRows.some((u) => u.otherEra?.row.parent === row.id);
 }
 
 function missingRows(
@@ -166,7 +170,8 @@ export const tableUnknownRow: Rule = {
     const findings: Finding[] = [];
     for (const table of bound.tables) {
       if (!wellRead(table)) continue;
-      for (const { label } of table.unboundRows) {
+      for (const { label, otherEra } of table.unboundRows) {
+        if (otherEra) continue; // report.format-mismatch speaks of it
         const words = labelSegments(label.map((c) => c.text)).join('');
         if (words.length < MIN_LABEL_WORDS) continue;
         findings.push({
