@@ -18,7 +18,7 @@ for (const format of formats) {
   for (const syntax of ['tsv', 'pipe'] as const) {
     test(`a complete ${format.id} report built from the templates (${syntax}) reports nothing`, () => {
       const year = format.years.from ?? 2017;
-      const text = renderReport(format, { organ: '某某县人民政府', year, syntax, fill: '0' }).join('\n');
+      const text = renderReport(format, { organ: '某某县人民政府', year, syntax, number: () => '0' }).join('\n');
       assert.deepEqual(
         checkText(text).map((f: Finding) => `${f.code} ${f.range.start.line}: ${f.message}`),
         [],

@@ -9,8 +9,8 @@ import type { FormatDefinition, TableDefinition } from './schema';
 export interface TemplateOptions {
   /** `tsv` for plain-text reports, `pipe` for Markdown tables. */
   syntax: 'tsv' | 'pipe';
-  /** What the number cells hold: '' for empty cells, '0' for placeholders. */
-  fill: string;
+  /** What each number cell holds, called once per cell in order: '' for empty cells, '0', a snippet tab stop. */
+  number: () => string;
 }
 
 /** What stands for a number to fill in within a sentence when the template leaves numbers empty. */
@@ -29,11 +29,11 @@ export function renderTable(table: TableDefinition, options: TemplateOptions): s
   if (table.layout === 'single-row') {
     header.push(table.columns.map((c, i) => (c.group && c.group !== table.columns[i - 1]?.group ? c.group : '')));
     header.push(table.columns.map((c) => c.label));
-    body.push(values.map(() => options.fill));
+    body.push(values.map(() => options.number()));
   } else {
     header.push([table.note ?? (table.caption ? '信息内容' : '统计指标'), ...table.columns.map((c) => c.label)]);
     for (const row of table.rows) {
-      const cells = table.columns.map((c) => (c.kind === 'text' ? (row.unit ?? '——') : row.values ? options.fill : ''));
+      const cells = table.columns.map((c) => (c.kind === 'text' ? (row.unit ?? '——') : row.values ? options.number() : ''));
       body.push([row.label, ...cells]);
     }
   }
@@ -50,14 +50,15 @@ function pipeTable(header: string[][], body: string[][]): string[] {
 /** A part: its heading and, for parts with tables, the statutory tables, blank lines between. */
 export function renderPart(format: FormatDefinition, number: number, options: TemplateOptions): string[] {
   const lines = [partHeading(format, number)];
-  for (const statement of format.parts.find((p) => p.number === number)?.body ?? []) lines.push('', statement.replace(/\{n\}/g, options.fill || BLANK));
+  for (const statement of format.parts.find((p) => p.number === number)?.body ?? []) lines.push('', statement.replace(/\{n\}/g, () => options.number() || BLANK));
   for (const table of format.tables.filter((t) => t.part === number)) lines.push('', ...renderTable(table, options));
   return lines;
 }
 
 export interface ReportTemplateOptions extends TemplateOptions {
   organ: string;
-  year: number;
+  /** The report year, or a snippet placeholder standing for it. */
+  year: number | string;
 }
 
 /** A whole report: title, preamble with the statistical period, every part, and any 附件 table. */

@@ -15,7 +15,7 @@ export function insertBeforeLine(report: Report, line: number, lines: string[]):
 
 /** Tables are inserted as Markdown pipe tables where the report already uses them, else tab-separated. */
 export function templateOptions(report: Report): TemplateOptions {
-  return { syntax: report.tables.some((t) => t.syntax === 'pipe') ? 'pipe' : 'tsv', fill: '' };
+  return { syntax: report.tables.some((t) => t.syntax === 'pipe') ? 'pipe' : 'tsv', number: () => '' };
 }
 
 /** The Markdown `## ` (or bold) decoration of a part heading, to give an inserted part the same. */

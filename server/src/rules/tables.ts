@@ -37,7 +37,7 @@ export const tableMissing: Rule = {
     const findings: Finding[] = [];
     const { report, era } = bound;
     for (const part of recognisedParts(bound)) {
-      const partText = normalizeText(report.lines.slice(part.section.range.start.line, part.section.range.end.line + 1).join(''));
+      const partText = normalizeText(report.lines.slice(part.section.range.start.line + 1, part.section.range.end.line + 1).join(''));
       const statutory = era.format.tables.filter((t) => t.part === part.definition!.number);
       let previous: BoundTable | undefined;
       for (const definition of statutory) {

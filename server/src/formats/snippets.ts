@@ -1,0 +1,85 @@
+/**
+ * Editor snippets of the statutory templates — a whole report and each table, for the 2019 and 2021
+ * formats, in tab-separated and Markdown form — generated from the format definitions. The
+ * checked-in snippets/ files are this module's output (scripts/generate-snippets.ts; a test fails
+ * when they differ), and the 插入法定表格 command inserts the same snippet text.
+ */
+import { formatById, type FormatDefinition, type FormatId, type TableDefinition } from './index';
+import { renderReport, renderTable, type TemplateOptions } from './templates';
+
+export interface Snippet {
+  prefix: string;
+  body: string[];
+  description: string;
+}
+
+/** The formats with snippets: the current national ones. */
+export const SNIPPET_FORMATS: readonly FormatId[] = ['2021', '2019'];
+
+/** A short ASCII prefix: gr21-art20-1, gr21-table3, gr21-report. */
+export function snippetPrefix(format: FormatDefinition, table?: TableDefinition): string {
+  const era = `gr${format.id.slice(2)}`;
+  if (!table) return `${era}-report`;
+  const item = /第二十条第（(.+)）项/.exec(table.caption ?? '')?.[1];
+  return `${era}-${item ? `art20-${chineseItem(item)}` : `table${table.part}`}`;
+}
+
+function chineseItem(item: string): number {
+  return '一二三四五六七八九十'.indexOf(item) + 1;
+}
+
+/** Number cells become tab stops with 0 as their placeholder. */
+function tabStops(first = 1): TemplateOptions['number'] {
+  let next = first;
+  return () => `\${${next++}:0}`;
+}
+
+function assertPlain(lines: string[]): string[] {
+  for (const line of lines.map((l) => l.replace(/\$\{\d+:[^}]*\}/g, ''))) {
+    if (/[$}\\]/.test(line)) throw new Error(`template text needs snippet escaping: ${line}`);
+  }
+  return lines;
+}
+
+export function tableSnippet(format: FormatDefinition, table: TableDefinition, syntax: TemplateOptions['syntax']): Snippet {
+  return {
+    prefix: snippetPrefix(format, table),
+    body: assertPlain(renderTable(table, { syntax, number: tabStops() })),
+    description: `${format.name}：${table.caption ? `${table.caption}（${partName(format, table)}）` : table.name}`,
+  };
+}
+
+export function reportSnippet(format: FormatDefinition, syntax: TemplateOptions['syntax']): Snippet {
+  return {
+    prefix: snippetPrefix(format),
+    body: assertPlain(renderReport(format, { syntax, organ: '${1:某某县人民政府}', year: `\${2:${format.years.from}}`, number: tabStops(3) })),
+    description: `${format.name}：年度报告全文框架（标题、导语、六个部分和法定表格）`,
+  };
+}
+
+function partName(format: FormatDefinition, table: TableDefinition): string {
+  return format.parts.find((p) => p.number === table.part)?.title ?? '';
+}
+
+/** Every snippet for one syntax, keyed by a readable name, in a stable order. */
+export function snippets(syntax: TemplateOptions['syntax']): Record<string, Snippet> {
+  const result: Record<string, Snippet> = {};
+  for (const id of SNIPPET_FORMATS) {
+    const format = formatById(id);
+    const report = reportSnippet(format, syntax);
+    result[`${report.prefix} ${report.description}`] = report;
+    for (const table of format.tables) {
+      const snippet = tableSnippet(format, table, syntax);
+      result[`${snippet.prefix} ${snippet.description}`] = snippet;
+    }
+  }
+  return result;
+}
+
+/** The snippet files as checked in under snippets/: tab-separated for reports, pipe tables for Markdown. */
+export function snippetFiles(): Record<string, string> {
+  return {
+    'govreport.code-snippets': JSON.stringify(snippets('tsv'), null, 2) + '\n',
+    'markdown.code-snippets': JSON.stringify(snippets('pipe'), null, 2) + '\n',
+  };
+}

@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bind } from '../../server/src/engine/bind';
+import { parseReport } from '../../server/src/engine/structure';
+import { formatById } from '../../server/src/formats';
+import { SNIPPET_FORMATS, snippetFiles, snippets, tableSnippet } from '../../server/src/formats/snippets';
+import { renderReport } from '../../server/src/formats/templates';
+import { checkText } from '../../server/src/rules';
+
+/** The text a snippet inserts when every tab stop keeps its placeholder. */
+const expand = (body: string[]) => body.join('\n').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+
+test('the checked-in snippets/ files are what the format definitions generate (npm run snippets)', () => {
+  for (const [name, content] of Object.entries(snippetFiles())) {
+    assert.equal(readFileSync(join(__dirname, '..', '..', 'snippets', name), 'utf8'), content, `snippets/${name} is stale: run npm run snippets`);
+  }
+});
+
+test('typing gr21 offers the 2021 report and each of its tables; gr19 the 2019 ones', () => {
+  const prefixes = Object.values(snippets('tsv')).map((s) => s.prefix);
+  assert.deepEqual(prefixes, [
+    'gr21-report',
+    'gr21-art20-1',
+    'gr21-art20-5',
+    'gr21-art20-6',
+    'gr21-art20-8',
+    'gr21-table3',
+    'gr21-table4',
+    'gr19-report',
+    'gr19-art20-1',
+    'gr19-art20-5',
+    'gr19-art20-6',
+    'gr19-art20-8',
+    'gr19-art20-9',
+    'gr19-table3',
+    'gr19-table4',
+  ]);
+  assert.equal(
+    snippets('pipe')['gr21-table3 2021 年版年度报告格式：收到和处理政府信息公开申请情况'].description,
+    '2021 年版年度报告格式：收到和处理政府信息公开申请情况',
+  );
+});
+
+for (const id of SNIPPET_FORMATS) {
+  const format = formatById(id);
+  for (const syntax of ['tsv', 'pipe'] as const) {
+    test(`${id} (${syntax}): the report snippet, as inserted, reports nothing`, () => {
+      const report = Object.values(snippets(syntax)).find((s) => s.prefix === `gr${id.slice(2)}-report`)!;
+      assert.deepEqual(
+        checkText(expand(report.body)).map((f) => f.message),
+        [],
+      );
+    });
+
+    for (const table of format.tables) {
+      test(`${id} (${syntax}) ${table.name}: the table snippet inserted into a report that lacks it reads back as that statutory table`, () => {
+        const complete = renderReport(format, { organ: '某某县人民政府', year: format.years.from!, syntax, number: () => '0' });
+        const withoutTable = complete.join('\n').replace(tableText(format, table, syntax), '');
+        assert.notEqual(withoutTable, complete.join('\n'));
+        assert.ok(checkText(withoutTable).some((f) => f.code === 'table.missing'));
+        const inserted = complete.join('\n').replace(tableText(format, table, syntax), expand(tableSnippet(format, table, syntax).body));
+        const findings = checkText(inserted).filter((f) => f.code.startsWith('table.') || f.code.startsWith('part.'));
+        assert.deepEqual(
+          findings.map((f) => f.message),
+          [],
+        );
+        const bound = bind(parseReport(inserted)).tables.find((t) => t.definition.id === table.id)!;
+        assert.equal(bound.rows.size, table.layout === 'single-row' ? 1 : table.rows.length);
+      });
+    }
+  }
+}
+
+function tableText(format: ReturnType<typeof formatById>, table: ReturnType<typeof formatById>['tables'][number], syntax: 'tsv' | 'pipe'): string {
+  return expand(tableSnippet(format, table, syntax).body);
+}
