@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { looksLikeReport } from '../../server/src/engine/detect';
+import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
+import { registerTemplateCommands } from './commands';
 
 const LANGUAGE_ID = 'govreport';
-/** The server's command (see server/src/lsp/server.ts), registered in VS Code by the language client. */
-const APPLY_ALL_FIXES = 'govreport.applyAllFixes';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -54,6 +54,10 @@ export function activate(context: vscode.ExtensionContext): GovreportApi {
       if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);
     }),
   );
+  registerTemplateCommands(context, async () => {
+    await ensureStarted(context);
+    return client!;
+  });
   vscode.workspace.textDocuments.forEach(consider);
   return { serverReady: () => serverReady };
 }

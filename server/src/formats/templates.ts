@@ -50,7 +50,11 @@ function pipeTable(header: string[][], body: string[][]): string[] {
 /** A part: its heading and, for parts with tables, the statutory tables, blank lines between. */
 export function renderPart(format: FormatDefinition, number: number, options: TemplateOptions): string[] {
   const lines = [partHeading(format, number)];
-  for (const statement of format.parts.find((p) => p.number === number)?.body ?? []) lines.push('', statement.replace(/\{n\}/g, () => options.number() || BLANK));
+  for (const statement of format.parts.find((p) => p.number === number)?.body ?? [])
+    lines.push(
+      '',
+      statement.replace(/\{n\}/g, () => options.number() || BLANK),
+    );
   for (const table of format.tables.filter((t) => t.part === number)) lines.push('', ...renderTable(table, options));
   return lines;
 }

@@ -4,7 +4,9 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type CompletionItem,
   type Connection,
+  type TextEdit,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,10 +24,12 @@ import { guardWith } from './guard';
 import { titleHover } from './hover';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
+import { labelCompletions } from './completion';
+import { registerTemplateRequests } from './templates';
+import { APPLY_ALL_FIXES } from './protocol';
+import { formatTables } from '../engine/table-layout';
 
 export const LANGUAGE_ID = 'govreport';
-/** Applies every preferred fix to the document named by its argument (a URI string). */
-export const APPLY_ALL_FIXES = 'govreport.applyAllFixes';
 
 interface Analysis {
   bound: BoundReport;
@@ -86,6 +90,9 @@ export function startServer(connection: Connection): void {
         diagnosticProvider: { identifier: 'govreport', interFileDependencies: false, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [APPLY_ALL_FIXES] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        completionProvider: {},
       },
       serverInfo: { name: 'govreport' },
     };
@@ -148,6 +155,26 @@ export function startServer(connection: Connection): void {
         await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, all.version, all.edits) });
     }),
   );
+
+  connection.onDocumentFormatting(
+    guard('formatting', [] as TextEdit[], (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? formatTables(analysis.bound) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [] as TextEdit[], (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? formatTables(analysis.bound, params.range.start.line, params.range.end.line) : [];
+    }),
+  );
+  connection.onCompletion(
+    guard('completion', [] as CompletionItem[], (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? labelCompletions(analysis.bound, params.position) : [];
+    }),
+  );
+  registerTemplateRequests(connection, guard, (uri) => analysisOf(uri)?.bound.report);
 
   documents.listen(connection);
   connection.listen();

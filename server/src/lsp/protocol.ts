@@ -1,0 +1,31 @@
+/**
+ * govreport's own LSP requests and commands, shared by the server and the extension client
+ * (plain names and shapes, no library imports, so the client can bundle this file).
+ */
+import type { FormatDefinition } from '../formats/schema';
+
+export type FormatId = FormatDefinition['id'];
+
+export type TableSyntax = 'tsv' | 'pipe';
+
+export interface TemplateChoice {
+  format: FormatId;
+  formatName: string;
+  tables: { id: string; name: string; prefix: string }[];
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** The statutory tables that can be inserted, by format: → TemplateChoice[]. */
+export const TEMPLATES = 'govreport/templates';
+/** A statutory table as snippet text: { format, table, syntax } → string | null. */
+export const TABLE_SNIPPET = 'govreport/tableSnippet';
+/** A new report of the format of its year: { organ, year } → string. */
+export const NEW_REPORT = 'govreport/newReport';
+/** The edits converting the table at a position: { uri, position, to } → TextEdit[]. */
+export const CONVERT_TABLE = 'govreport/convertTable';
+/** Applies every preferred fix to the document named by its argument (a URI string). */
+export const APPLY_ALL_FIXES = 'govreport.applyAllFixes';

@@ -1,0 +1,52 @@
+/**
+ * Custom requests behind the template commands of the client: the statutory tables to choose from,
+ * a table as a snippet, a new report of the right era, and converting the table at the cursor.
+ */
+import type { Connection, TextEdit } from 'vscode-languageserver';
+import { convertTable, tableAt } from '../engine/table-layout';
+import type { Report } from '../engine/types';
+import { formatById, formatForYear, type FormatId } from '../formats';
+import { SNIPPET_FORMATS, tableSnippet } from '../formats/snippets';
+import { renderReport } from '../formats/templates';
+import type { guardWith } from './guard';
+import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type Position, type TableSyntax, type TemplateChoice } from './protocol';
+
+export function registerTemplateRequests(connection: Connection, guard: ReturnType<typeof guardWith>, reportOf: (uri: string) => Report | undefined): void {
+  connection.onRequest(
+    TEMPLATES,
+    guard('templates', [] as TemplateChoice[], () =>
+      SNIPPET_FORMATS.map((id) => {
+        const format = formatById(id);
+        return {
+          format: id,
+          formatName: format.name,
+          tables: format.tables.map((t) => ({ id: t.id, name: t.caption ?? t.name, prefix: tableSnippet(format, t, 'tsv').prefix })),
+        };
+      }),
+    ),
+  );
+  connection.onRequest(
+    TABLE_SNIPPET,
+    guard('tableSnippet', null as string | null, ({ format, table, syntax }: { format: FormatId; table: string; syntax: TableSyntax }) => {
+      const definition = formatById(format).tables.find((t) => t.id === table);
+      return definition ? tableSnippet(formatById(format), definition, syntax).body.join('\n') : null;
+    }),
+  );
+  connection.onRequest(
+    NEW_REPORT,
+    guard(
+      'newReport',
+      '',
+      ({ organ, year }: { organ: string; year: number }) =>
+        renderReport(formatForYear(year), { organ, year, syntax: 'tsv', number: () => '0' }).join('\n') + '\n',
+    ),
+  );
+  connection.onRequest(
+    CONVERT_TABLE,
+    guard('convertTable', [] as TextEdit[], ({ uri, position, to }: { uri: string; position: Position; to: TableSyntax }) => {
+      const report = reportOf(uri);
+      const table = report && tableAt(report, position.line);
+      return report && table ? convertTable(report, table, to) : [];
+    }),
+  );
+}
