@@ -81,7 +81,7 @@ describe('editing over LSP: formatting, completion, templates', () => {
     assert.deepEqual(edits[0].range, { start: { line: 39, character: 0 }, end: { line: 41, character: 16 } });
     assert.equal(
       edits[0].newText,
-      '| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n|---|---|---|---|\n| 行政许可 | 0 | 0 | 0 |\n| 其他对外管理服务事项 | 0 | 0 | 0 |',
+      '\n| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n|---|---|---|---|\n| 行政许可 | 0 | 0 | 0 |\n| 其他对外管理服务事项 | 0 | 0 | 0 |',
     );
   });
 });
