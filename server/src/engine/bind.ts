@@ -318,7 +318,9 @@ function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean): Split
   if (hasUnitColumn && label.length >= 2 && label[label.length - 1].cell.text.length <= 4) label = label.slice(0, -1);
   let values = cells.slice(labelEnd + 1);
   while (values.length > columns && values[values.length - 1].value.kind === 'blank') values.pop();
-  if (values.length > columns) values = values.slice(values.length - columns);
+  // Extra value cells: before the values of a row they are merged-cell debris; after the 统计数 of
+  // a 2008 统计表 (which has a 单位 column) they are a local form's extra columns, such as 历年累计.
+  if (values.length > columns) values = hasUnitColumn ? values.slice(0, columns) : values.slice(values.length - columns);
   const padded = [...new Array<undefined>(columns - values.length).fill(undefined), ...values];
   if (label.length === 0 && values.every((v) => v.value.kind === 'blank')) return undefined;
   return { label: label.map((c) => c.cell), values: padded };

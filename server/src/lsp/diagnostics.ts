@@ -16,7 +16,7 @@ export function toDiagnostics(findings: readonly Finding[], uri: string): Diagno
     code: f.code,
     source: 'govreport',
     message: f.message,
-    relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    relatedInformation: f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
     data: { ...f.data, fixes: f.fixes },
   }));
 }

@@ -3,6 +3,7 @@ import { parseReport } from '../engine/structure';
 import type { Report } from '../engine/types';
 import { partDuplicate, partMissing, partOrder, partTitle } from './parts';
 import { partFeeStatement, reportFormatMismatch, reportPeriodMismatch, reportTitle } from './report';
+import { reportProseVsTable } from './prose';
 import { tableBalanceMismatch } from './table-balance-mismatch';
 import { tableSubsetExceeds } from './table-subset-exceeds';
 import { tableSumMismatch } from './table-sum-mismatch';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   reportPeriodMismatch,
   reportTitle,
   partFeeStatement,
+  reportProseVsTable,
 ];
 
 export interface CheckOptions extends BindOptions {

@@ -21,7 +21,8 @@ export interface Finding {
   severity: Severity;
   range: Range;
   message: string;
-  related: { range: Range; message: string }[];
+  /** Cells behind the finding; `uri` where they stand in another document (report.carry-over). */
+  related: { range: Range; message: string; uri?: string }[];
   /** Machine-readable facts behind the message, e.g. the computed value. */
   data: Record<string, unknown>;
   fixes: Fix[];

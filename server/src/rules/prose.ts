@@ -1,0 +1,132 @@
+/**
+ * report.prose-vs-table — what the text says against what the tables count: 未收到政府信息公开申请
+ * while table 三 counts new applications, 未发生行政复议 while table 四 has cases, or a number stated
+ * in the text (共收到申请 N 件, 予以公开及部分公开 N 件, 现行有效规范性文件 N 件, 主动公开政府信息 N 条) that
+ * differs from the table. Unlike the arithmetic rules, a blank cell next to numbers counts as 0 here:
+ * reports that leave zeros blank still state their totals in the text.
+ */
+import type { BoundTable } from '../engine/bind';
+import type { Range } from '../engine/types';
+import { columnName, rowLabel } from './cells';
+import { say, type Finding, type Rule } from './types';
+
+interface Statement {
+  /** The wording, with the stated number as its first group when it states one. */
+  pattern: RegExp;
+  table: string;
+  /** Rows whose values add up to what the text states; an id ending in `.*` stands for all its sub-rows. */
+  rows: string[];
+  /** Other rows the text may mean as well: 收到申请 N 件 often counts last year's carried-over ones too. */
+  orRows?: string[];
+  /** The column compared; by default the 总计 column, else the sum of the row's columns. */
+  column?: string;
+  /** For 未… statements: the count must be 0. */
+  none?: boolean;
+}
+
+const NUMBER = '([0-9０-９][0-9０-９,，]*)[ \\u3000]*';
+const STATEMENTS: Statement[] = [
+  // Only a total of the whole organ (共, 全年, 全区…): 「区政府办代表区政府受理申请 17 件」 counts one office.
+  {
+    pattern: new RegExp(
+      `(?:共|全年|累计|合计|全[区县市镇乡])[^。，；\\d]{0,6}?(?:收到|受理)[^。，；\\d]{0,14}?公开申请(?:数量)?(?:共计|共|合计)?[ \\u3000]*${NUMBER}件`,
+    ),
+    table: 'applications',
+    rows: ['new'],
+    orRows: ['new', 'carried_in'],
+  },
+  { pattern: new RegExp(`予以公开(?:及|和|与)部分公开(?:共|合计)?[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['disclosed', 'partly'] },
+  { pattern: new RegExp(`(?<![不及和与])予以公开[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['disclosed'] },
+  { pattern: new RegExp(`不予公开[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['refused.*'] },
+  { pattern: new RegExp(`无法提供[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['unable.*'] },
+  { pattern: new RegExp(`不予处理[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['not_processed.*'] },
+  { pattern: new RegExp(`现行有效的?(?:行政)?规范性文件[ \\u3000]*${NUMBER}件`), table: 'article20-1', rows: ['normative'], column: 'in_force' },
+  { pattern: new RegExp(`主动公开(?:政府)?信息(?:共计|共)?[ \\u3000]*${NUMBER}条`), table: 'statistics', rows: ['proactive.items'] },
+  { pattern: /未(?:收到|受理)[^。，；]{0,8}?公开(?:的)?申请/, table: 'applications', rows: ['new'], none: true },
+  {
+    pattern: /未(?:发生|出现|收到|有)[^。，；纠败]{0,16}?行政复议(?![^。，；]{0,6}(?:纠错|纠正|败诉))/,
+    table: 'review-litigation',
+    rows: ['cases'],
+    column: 'review.total',
+    none: true,
+  },
+  {
+    pattern: /未(?:发生|出现|收到|有)[^。，；纠败]{0,20}?行政诉讼(?![^。，；]{0,6}(?:纠错|纠正|败诉))/,
+    table: 'review-litigation',
+    rows: ['cases'],
+    column: 'direct.total+after_review.total',
+    none: true,
+  },
+];
+
+export const reportProseVsTable: Rule = {
+  code: 'report.prose-vs-table',
+  defaultSeverity: 'warning',
+  description: { 'zh-cn': '正文所述与表格数字不符', en: 'The text contradicts the tables' },
+  check({ bound, locale }) {
+    const findings: Finding[] = [];
+    const inTable = new Set(bound.report.tables.flatMap((t) => range(t.range.start.line, t.range.end.line)));
+    bound.report.lines.forEach((text, line) => {
+      if (inTable.has(line)) return;
+      for (const statement of STATEMENTS) {
+        const match = statement.pattern.exec(text);
+        const table = match && bound.tables.find((t) => t.definition.id === statement.table);
+        const counted = table ? count(table, statement.rows, statement.column) : undefined;
+        if (!match || !table || !counted) continue;
+        const stated = statement.none ? 0 : Number(match[1].replace(/[,，]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+        if (stated === counted.value || (statement.orRows && stated === count(table, statement.orRows, statement.column)?.value)) continue;
+        const at = statement.none ? match.index : match.index + match[0].indexOf(match[1]);
+        const length = statement.none ? match[0].length : match[1].length;
+        findings.push({
+          code: reportProseVsTable.code,
+          severity: reportProseVsTable.defaultSeverity,
+          range: { start: { line, character: at }, end: { line, character: at + length } },
+          message: say(
+            locale,
+            `正文「${match[0]}」与表格不符：「${table.definition.name}」中${counted.what}为 ${counted.value}。`,
+            `The text 「${match[0]}」 contradicts the table: ${counted.what} in 「${table.definition.name}」 is ${counted.value}.`,
+          ),
+          related: counted.cells.map((c) => ({ range: c.range, message: c.label })),
+          data: { stated, table: counted.value },
+          fixes: [],
+        });
+      }
+    });
+    return findings;
+  },
+};
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** What the table counts for a statement, or undefined when its rows hold no number at all. */
+function count(table: BoundTable, rowIds: string[], column?: string): { value: number; what: string; cells: { range: Range; label: string }[] } | undefined {
+  const ids = rowIds.flatMap((id) => (id.endsWith('.*') ? table.definition.rows.filter((r) => r.parent === id.slice(0, -2)).map((r) => r.id) : [id]));
+  const rows = ids.map((id) => table.rows.get(id)).filter((r) => r !== undefined);
+  if (rows.length === 0) return undefined;
+  const columns = column?.split('+') ?? [];
+  let value = 0;
+  let read = false;
+  const cells: { range: Range; label: string }[] = [];
+  for (const row of rows) {
+    const chosen =
+      columns.length > 0
+        ? columns
+        : row.cells.has('total') && row.cells.get('total')!.value.kind === 'number'
+          ? ['total']
+          : [...row.cells.keys()].filter((k) => k !== 'total');
+    for (const id of chosen) {
+      const cell = row.cells.get(id);
+      if (cell?.value.kind !== 'number') continue;
+      value += cell.value.value;
+      read = true;
+    }
+    cells.push({ range: row.labelRange, label: rowLabel(table, row.definition.id) });
+  }
+  if (!read) return undefined;
+  const names =
+    rows.length > 3 ? `${rowLabel(table, rows[0].definition.id)}等 ${rows.length} 行` : rows.map((r) => `「${rowLabel(table, r.definition.id)}」`).join('、');
+  const compared = columns.length === 1 ? table.definition.columns.find((c) => c.id === columns[0]) : undefined;
+  return { value, what: compared ? `${names}的「${columnName(compared)}」` : `${names}合计`, cells };
+}
