@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and (later) the CLI with esbuild.
 // `--production` minifies; otherwise sourcemaps are kept for debugging.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,9 +16,18 @@ const common = {
   logLevel: 'warning',
 };
 
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    // ESM dependencies bundled into CommonJS still ask for import.meta.url.
+    banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    define: { VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+  },
 ];
 
 for (const options of builds) {

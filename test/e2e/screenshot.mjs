@@ -2,8 +2,14 @@
 // code-server, one browser, a fresh browser context per picture):
 // - docs/images/outline.png: seed 003 open, the Outline view expanded beside it and the Problems panel below;
 // - docs/images/quick-fix.png: the faulty report rules/2019-tsv-row-total.txt, the cursor on its wrong
-//   total, the Problems panel listing the diagnostic and the quick-fix menu offering the correction.
-// Usage: node test/e2e/screenshot.mjs [outline|quick-fix ...] (all pictures unless named; builds the
+//   total, the Problems panel listing the diagnostic and the quick-fix menu offering the correction;
+// - docs/images/snippets.png: a new untitled govreport document where `gr21` has been typed, the
+//   suggestion widget listing the gr21-… snippets and its details pane previewing the first one's table;
+// - docs/images/insert-table.png: seed 004 open and "govreport: Insert statutory table…" run from the
+//   command palette, the 2021 format chosen and the second quick pick listing that format's tables;
+// - docs/images/convert-table.png: seed 004 after "govreport: Convert table to Markdown" with the
+//   cursor in its 第二十条第（六）项 table, which the editor now shows as a Markdown pipe table.
+// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|convert-table ...] (all pictures unless named; builds the
 // extension first; needs a CJK font, e.g. fonts-noto-cjk)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,7 +41,24 @@ async function openProblems(page, showing) {
   return entry;
 }
 
-/** Each picture: the report it opens (relative to the workspace) and how it arranges the workbench. */
+/** Runs the command titled `title` (as the palette lists it, category included) from the command palette. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.type(title);
+  // Enter runs the focused row: wait until the filtered list has put the command there.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** A row of the open quick pick showing `text`; with `focused`, only the focused row. */
+const quickPickRow = (page, text, { focused = false } = {}) =>
+  page.locator(`.quick-input-list .monaco-list-row${focused ? '.focused' : ''}`, { hasText: text }).first();
+
+/**
+ * Each picture: the report it opens (relative to the workspace; none: the workbench with no editor)
+ * and how it arranges the workbench.
+ */
 const SHOTS = {
   outline: {
     file: '003_721881aa274abb1a.txt',
@@ -64,6 +87,49 @@ const SHOTS = {
       await page.locator('.breadcrumbs-control', { hasText: '申请人情况' }).first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Control+.');
       await page.locator('.action-widget', { hasText: 'Change the total to 4' }).first().waitFor({ timeout: 30_000 });
+    },
+  },
+  snippets: {
+    async arrange(page) {
+      // A new untitled document in the govreport language (the keybinding below passes the language).
+      await page.keyboard.press('Control+Alt+N');
+      await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 30_000 });
+      await page.keyboard.type('gr21');
+      await page.locator('.monaco-editor .view-line', { hasText: 'gr21' }).first().waitFor({ timeout: 30_000 });
+      // Quick suggestions bring up the widget as one types (Control+Space there would toggle the details).
+      const widget = page.locator('.suggest-widget.visible');
+      for (const prefix of ['gr21-art20-1', 'gr21-report', 'gr21-table4'])
+        await widget.locator('.monaco-list-row', { hasText: prefix }).first().waitFor({ timeout: 30_000 });
+      await widget.locator('.monaco-list-row.focused', { hasText: 'gr21-art20-1' }).waitFor({ timeout: 30_000 });
+      // With the widget up, Control+Space opens the details pane: the focused snippet's table.
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-details', { hasText: '信息内容' }).first().waitFor({ timeout: 30_000 });
+    },
+  },
+  'insert-table': {
+    file: '004_5af3a546c32e05da.txt',
+    async arrange(page) {
+      await goTo(page, 24); // the empty line before part 二's tables, where the table would go in
+      await runCommand(page, 'govreport: Insert statutory table');
+      // First the format: the 2021 one comes first.
+      await quickPickRow(page, '2021 年版年度报告格式', { focused: true }).waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      // Then that format's tables, each with the prefix of its snippet.
+      await quickPickRow(page, '第二十条第（一）项').waitFor({ timeout: 30_000 });
+      await quickPickRow(page, 'gr21-table4').waitFor({ timeout: 30_000 });
+    },
+  },
+  'convert-table': {
+    file: '004_5af3a546c32e05da.txt',
+    async arrange(page) {
+      // The 行政处罚 row of the 第二十条第（六）项 table (zero-based line 33).
+      await goTo(page, 34);
+      // The breadcrumbs name the table from the extension's outline once the server has read the report.
+      await page.locator('.breadcrumbs-control', { hasText: '第二十条第（六）项' }).first().waitFor({ timeout: 30_000 });
+      await runCommand(page, 'govreport: Convert table to Markdown');
+      await page.locator('.monaco-editor .view-line', { hasText: '| 行政处罚 | 14 |' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.monaco-editor .view-line', { hasText: '|---|---|---|---|' }).first().waitFor({ timeout: 30_000 });
     },
   },
 };
@@ -96,7 +162,10 @@ async function main() {
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'window.commandCenter': false,
     },
-    keybindings: [{ key: 'ctrl+alt+o', command: 'outline.focus' }],
+    keybindings: [
+      { key: 'ctrl+alt+o', command: 'outline.focus' },
+      { key: 'ctrl+alt+n', command: 'workbench.action.files.newUntitledFile', args: { languageId: 'govreport' } },
+    ],
   });
   let browser;
   try {
@@ -107,10 +176,15 @@ async function main() {
       const context = await browser.newContext({ viewport: VIEWPORT });
       try {
         const page = await context.newPage();
-        await page.goto(server.workbenchUrl({ openFile: path.join(workspace, file) }));
-        await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
-        // The status bar names the language once the extension has recognised the report.
-        await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+        await page.goto(server.workbenchUrl(file ? { openFile: path.join(workspace, file) } : {}));
+        if (file) {
+          await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+          // The status bar names the language once the extension has recognised the report.
+          await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
+        } else {
+          // The workbench is up once the Explorer lists the workspace.
+          await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '004_5af3a546c32e05da.txt' }).first().waitFor({ timeout: 60_000 });
+        }
         await arrange(page).catch(async (e) => {
           const shot = path.join(os.tmpdir(), `govreport-screenshot-${name}-failed.png`);
           await page.screenshot({ path: shot }).then(

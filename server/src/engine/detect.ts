@@ -7,10 +7,28 @@
 
 import { partTitles } from '../formats/part-titles';
 
-/** How far into the document the title is looked for. */
+/** How far into the document the title is looked for: its first non-blank lines, within a few KB. */
 const TITLE_WINDOW = 4000;
+const TITLE_LINES = 15;
+const TITLE = /政府信息公开.{0,12}?报告|政务公开.{0,12}?年度报告/;
+/** A title is a short Chinese line; prose about reports («Real 政府信息公开工作年度报告 texts from…») is not. */
+const TITLE_MAX_LENGTH = 100;
+const TITLE_MAX_LATIN = 8;
 
-const TITLE = /政府信息公开[\s\S]{0,12}?报告|政务公开[\s\S]{0,12}?年度报告/;
+function hasTitle(text: string): boolean {
+  const lines = text
+    .slice(0, TITLE_WINDOW)
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/^[#*\s]+|[*\s]+$/g, ''))
+    .filter((l) => l !== '')
+    .slice(0, TITLE_LINES);
+  // A title may be split over two lines by PDF extraction: 「…政府信息公开」「工作年度报告」.
+  return lines.some((line, i) =>
+    [line, line + (lines[i + 1] ?? '')].some(
+      (candidate) => TITLE.test(candidate) && candidate.length <= TITLE_MAX_LENGTH && (candidate.match(/[A-Za-z]/g)?.length ?? 0) <= TITLE_MAX_LATIN,
+    ),
+  );
+}
 
 /** Numbered part titles about disclosure (those that say 公开); two of them at line starts identify a report. */
 const PART_TITLES = new RegExp(`^[#*\\s]*[一二三四五六七八九十]+、[^\\n]{0,8}?(?:${partTitles.filter((title) => title.includes('公开')).join('|')})`, 'gm');
@@ -18,7 +36,7 @@ const PART_TITLES = new RegExp(`^[#*\\s]*[一二三四五六七八九十]+、[^\
 /** True when the text reads as an annual report: a title near the top, or statutory part titles. */
 export function looksLikeReport(text: string): boolean {
   if (isBinary(text)) return false;
-  if (TITLE.test(text.slice(0, TITLE_WINDOW))) return true;
+  if (hasTitle(text)) return true;
   let parts = 0;
   for (const _ of text.matchAll(PART_TITLES)) if (++parts >= 2) return true;
   return false;

@@ -1,61 +1,77 @@
 /**
  * report.carry-over — across reports of the same organ: 二、上年结转 of year N equals 四、结转下年度继续办理
  * of year N−1, column by column. It needs more than one document: the CLI runs it over the files it
- * is given, the editor over the workspace's reports.
+ * is given, the editor over the workspace's reports. Reports are compared through small summaries,
+ * which the CLI's worker threads and the server's workspace index can pass around.
  */
 import type { BoundReport } from '../engine/bind';
 import { normalizeText } from '../engine/labels';
-import { sameValue } from '../engine/values';
-import { columnName, isNumber, valueColumns } from './cells';
+import type { Range } from '../engine/types';
+import { columnName, valueColumns } from './cells';
 import { say, type Finding, type Locale, type Rule } from './types';
 
-export const CARRY_OVER = 'report.carry-over';
-
 export const reportCarryOver: Pick<Rule, 'code' | 'defaultSeverity' | 'description'> = {
-  code: CARRY_OVER,
+  code: 'report.carry-over',
   defaultSeverity: 'error',
   description: { 'zh-cn': '上年结转数与上一年度报告的结转下年度数不符', en: "Carried-over applications differ from last year's report" },
 };
 
-export interface ReportDocument {
-  uri: string;
-  bound: BoundReport;
+interface CarriedCell {
+  column: string;
+  columnName: string;
+  value: number;
+  text: string;
+  range: Range;
 }
 
-/** The organ and year a report is about, for pairing it with the year before. */
-export function reportKey(bound: BoundReport): { organ: string; year: number } | undefined {
+/** What one report says about its carried-over applications. */
+export interface CarrySummary {
+  uri: string;
+  organ: string;
+  year: number;
+  title: string;
+  carriedIn?: { label: string; cells: CarriedCell[] };
+  carriedOut?: { label: string; cells: CarriedCell[] };
+}
+
+export function carrySummary(uri: string, bound: BoundReport): CarrySummary | undefined {
   const organ = bound.report.title?.organ;
   const year = bound.report.title?.year ?? bound.report.period?.year;
-  return organ && year ? { organ: normalizeText(organ), year } : undefined;
+  const table = bound.tables.find((t) => t.definition.id === 'applications');
+  if (!organ || !year) return undefined;
+  const row = (id: string) => {
+    const bound = table?.rows.get(id);
+    if (!table || !bound) return undefined;
+    const cells = valueColumns(table).flatMap((column) => {
+      const cell = bound.cells.get(column.id);
+      return cell?.value.kind === 'number'
+        ? [{ column: column.id, columnName: columnName(column), value: cell.value.value, text: cell.cell!.text, range: cell.range }]
+        : [];
+    });
+    return { label: bound.definition.label, cells };
+  };
+  return { uri, organ: normalizeText(organ), year, title: bound.report.title!.text, carriedIn: row('carried_in'), carriedOut: row('carried_out') };
 }
 
-/** The findings of `document` against last year's report of the same organ among `others`. */
-export function checkCarryOver(document: ReportDocument, others: readonly ReportDocument[], locale: Locale): Finding[] {
-  const key = reportKey(document.bound);
-  if (!key) return [];
-  const previous = others.find((o) => o.uri !== document.uri && reportKey(o.bound)?.organ === key.organ && reportKey(o.bound)?.year === key.year - 1);
-  const table = document.bound.tables.find((t) => t.definition.id === 'applications');
-  const earlier = previous?.bound.tables.find((t) => t.definition.id === 'applications');
-  const carriedIn = table?.rows.get('carried_in');
-  const carriedOut = earlier?.rows.get('carried_out');
-  if (!previous || !table || !carriedIn || !carriedOut) return [];
+/** The findings of `report` against last year's report of the same organ among `others`. */
+export function checkCarryOver(report: CarrySummary, others: readonly CarrySummary[], locale: Locale): Finding[] {
+  const previous = others.find((o) => o.uri !== report.uri && o.organ === report.organ && o.year === report.year - 1);
+  if (!previous?.carriedOut || !report.carriedIn) return [];
   const findings: Finding[] = [];
-  for (const column of valueColumns(table)) {
-    const now = carriedIn.cells.get(column.id);
-    const before = carriedOut.cells.get(column.id);
-    if (!isNumber(now) || !isNumber(before) || sameValue(now.value, before.value)) continue;
-    const title = previous.bound.report.title?.text ?? `${key.year - 1}`;
+  for (const now of report.carriedIn.cells) {
+    const before = previous.carriedOut.cells.find((c) => c.column === now.column);
+    if (!before || before.value === now.value) continue;
     findings.push({
-      code: CARRY_OVER,
+      code: reportCarryOver.code,
       severity: reportCarryOver.defaultSeverity,
       range: now.range,
       message: say(
         locale,
-        `「${carriedIn.definition.label}」的「${columnName(column)}」为 ${now.cell!.text}，而${key.year - 1}年度报告的「${carriedOut.definition.label}」为 ${before.cell!.text}。`,
-        `「${carriedIn.definition.label}」/「${columnName(column)}」 is ${now.cell!.text}, but the ${key.year - 1} report carried ${before.cell!.text} over (「${carriedOut.definition.label}」).`,
+        `「${report.carriedIn.label}」的「${now.columnName}」为 ${now.text}，而${previous.year}年度报告的「${previous.carriedOut.label}」为 ${before.text}。`,
+        `「${report.carriedIn.label}」/「${now.columnName}」 is ${now.text}, but the ${previous.year} report carried ${before.text} over (「${previous.carriedOut.label}」).`,
       ),
-      related: [{ uri: previous.uri, range: before.range, message: `${title}：${carriedOut.definition.label} ${before.cell!.text}` }],
-      data: { column: column.id, expected: before.value.value, previousYear: key.year - 1 },
+      related: [{ uri: previous.uri, range: before.range, message: `${previous.title}：${previous.carriedOut.label} ${before.text}` }],
+      data: { column: now.column, expected: before.value, previousYear: previous.year },
       fixes: [],
     });
   }

@@ -4,6 +4,7 @@ import type { Report } from '../engine/types';
 import { partDuplicate, partMissing, partOrder, partTitle } from './parts';
 import { partFeeStatement, reportFormatMismatch, reportPeriodMismatch, reportTitle } from './report';
 import { reportProseVsTable } from './prose';
+import { reportCarryOver } from './carry-over';
 import { tableBalanceMismatch } from './table-balance-mismatch';
 import { tableSubsetExceeds } from './table-subset-exceeds';
 import { tableSumMismatch } from './table-sum-mismatch';
@@ -46,6 +47,20 @@ export function checkBound(bound: BoundReport, locale: Locale = 'zh-cn'): Findin
   const findings = rules.flatMap((rule) => rule.check({ bound, locale }));
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
+
+export interface Analysis {
+  bound: BoundReport;
+  findings: Finding[];
+}
+
+/** Parses, binds and checks a text: everything the editor and the CLI report about one document. */
+export function analyze(text: string, options: CheckOptions = {}): Analysis {
+  const bound = bind(parseReport(text), options);
+  return { bound, findings: checkBound(bound, options.locale) };
+}
+
+/** Every rule's code, severity and description, the cross-document ones included (for rule tables). */
+export const ruleInfo: readonly Pick<Rule, 'code' | 'defaultSeverity' | 'description'>[] = [...rules, reportCarryOver];
 
 export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
   return checkBound(bind(report, options), options.locale);

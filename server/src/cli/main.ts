@@ -1,0 +1,206 @@
+/**
+ * govreport check [files|folders|globs] — the editor's checks from a terminal or CI.
+ * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Locale } from '../rules';
+import { checkCarryOver, type CarrySummary } from '../rules/carry-over';
+import { say } from '../rules/types';
+import { checkFile, type CheckFileOptions, type CheckFileResult } from './check-file';
+import { expandArguments } from './files';
+import { toJson, toSarif, toText, type FileResult, type Skipped } from './output';
+
+declare const VERSION: string | undefined;
+const version = typeof VERSION === 'string' ? VERSION : 'development';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+/** Below this many files, worker threads cost more than they save. */
+const PARALLEL_FROM = 16;
+const PROGRESS_FROM = 20;
+
+function usage(locale: Locale): string {
+  return say(
+    locale,
+    `用法：govreport check [文件|文件夹|通配符…] [选项]
+
+检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16 或 GBK/GB18030 编码）。
+
+选项：
+  --format text|json|sarif   输出格式（默认 text）
+  --fix                      将可自动修正的问题写回文件（保留编码和换行符）
+  --lang zh-cn|en            输出语言（默认跟随系统）
+  --jobs N                   并行检查的线程数（默认按 CPU 数）
+  --no-color                 不使用颜色
+  -h, --help                 显示本帮助
+  -v, --version              显示版本
+
+退出码：0 无错误，1 发现错误，2 用法或读写问题。
+`,
+    `Usage: govreport check [files|folders|globs…] [options]
+
+Checks government information-disclosure annual reports (.txt, .md, .govreport; UTF-8, UTF-16 or GBK/GB18030).
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --fix                      write the automatic fixes back (keeping encoding and line endings)
+  --lang zh-cn|en            language of the output (default: the system's)
+  --jobs N                   threads checking files in parallel (default: by CPU count)
+  --no-color                 no colours
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
+`,
+  );
+}
+
+function systemLocale(): Locale {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^zh/i.test(env) ? 'zh-cn' : 'en';
+}
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  let locale = systemLocale();
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        jobs: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`govreport: ${(error as Error).message}\n\n${usage(locale)}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.lang) {
+    if (!/^(zh|en)/i.test(values.lang)) return usageError(say(locale, `不支持的语言：${values.lang}`, `unknown language: ${values.lang}`), locale);
+    locale = /^zh/i.test(values.lang) ? 'zh-cn' : 'en';
+  }
+  if (values.help) {
+    process.stdout.write(usage(locale));
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const [command, ...targets] = positionals;
+  if (command !== 'check')
+    return usageError(command ? say(locale, `未知命令：${command}`, `unknown command: ${command}`) : say(locale, '缺少命令', 'missing command'), locale);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) return usageError(say(locale, `不支持的输出格式：${values.format}`, `unknown format: ${values.format}`), locale);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0))
+    return usageError(say(locale, '--jobs 需要正整数', '--jobs needs a positive whole number'), locale);
+  if (targets.length === 0) return usageError(say(locale, '请指定要检查的文件或文件夹', 'name the files or folders to check'), locale);
+
+  const { files, missing } = await expandArguments(targets, cwd);
+  for (const m of missing) process.stderr.write(`govreport: ${say(locale, `找不到：${m}`, `not found: ${m}`)}\n`);
+  if (files.length === 0) {
+    process.stderr.write(`govreport: ${say(locale, '没有找到要检查的文件', 'no files to check')}\n`);
+    return 2;
+  }
+
+  const outcomes = await checkAll(files, { locale, fix: values.fix }, jobs);
+  const results: FileResult[] = [];
+  const skipped: Skipped[] = [];
+  const carries: CarrySummary[] = [];
+  let failures = missing.length;
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'checked') {
+      results.push(outcome.result);
+      if (outcome.carry) carries.push(outcome.carry);
+    } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
+    else {
+      failures++;
+      process.stderr.write(
+        `govreport: ${say(locale, `无法读写 ${outcome.file}：${outcome.error}`, `cannot read or write ${outcome.file}: ${outcome.error}`)}\n`,
+      );
+    }
+  }
+  for (const result of results) {
+    const carry = carries.find((c) => c.uri === result.file);
+    if (carry) result.findings.push(...checkCarryOver(carry, carries, locale));
+    result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  const colour = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env.NO_COLOR));
+  if (format === 'json') process.stdout.write(toJson(results, cwd));
+  else if (format === 'sarif') process.stdout.write(toSarif(results, cwd, version, locale));
+  else process.stdout.write(toText(results, skipped, cwd, locale, !!colour));
+  if (failures > 0) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function usageError(message: string, locale: Locale): number {
+  process.stderr.write(`govreport: ${message}\n\n${usage(locale)}`);
+  return 2;
+}
+
+/** Checks the files, in worker threads when there are many, with a progress bar on a terminal. */
+async function checkAll(files: string[], options: CheckFileOptions, jobs: number | undefined): Promise<CheckFileResult[]> {
+  const progress = process.stderr.isTTY && files.length >= PROGRESS_FROM ? progressBar(files.length) : undefined;
+  const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), Math.ceil(files.length / 4));
+  if (threads <= 1 || (jobs === undefined && files.length < PARALLEL_FROM)) {
+    return files.map((file) => {
+      const result = checkFile(file, options);
+      progress?.();
+      return result;
+    });
+  }
+  const results = new Array<CheckFileResult>(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const worker = new Worker(__filename, { workerData: options });
+      try {
+        while (next < files.length) {
+          const index = next++;
+          results[index] = await new Promise<CheckFileResult>((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.postMessage(files[index]);
+          });
+          progress?.();
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+  return results;
+}
+
+function progressBar(total: number): () => void {
+  let done = 0;
+  const width = 30;
+  return () => {
+    done++;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+if (!isMainThread) {
+  parentPort!.on('message', (file: string) => parentPort!.postMessage(checkFile(file, workerData as CheckFileOptions)));
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error) => {
+      process.stderr.write(`govreport: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,145 @@
+/** The CLI's three output formats: text for people, JSON for tools, SARIF 2.1.0 for code-scanning UIs. */
+import { styleText } from 'node:util';
+import stringWidth from 'string-width';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ruleInfo, type Finding, type Locale, type Severity } from '../rules';
+import { say } from '../rules/types';
+
+export interface FileResult {
+  file: string;
+  encoding: string;
+  era: string;
+  organ?: string;
+  year?: number;
+  findings: Finding[];
+}
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+/** The public JSON shape: an array of { file, era, organ, year, diagnostics: [{ code, severity, message, range, fixes? }] }. */
+export function toJson(results: FileResult[], cwd: string): string {
+  return (
+    JSON.stringify(
+      results.map((r) => ({
+        file: relative(cwd, r.file) || r.file,
+        era: r.era,
+        organ: r.organ ?? null,
+        year: r.year ?? null,
+        diagnostics: r.findings.map((f) => ({
+          code: f.code,
+          severity: f.severity,
+          message: f.message,
+          range: f.range,
+          ...(f.fixes.length > 0 ? { fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits })) } : {}),
+        })),
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(results: FileResult[], cwd: string, version: string, locale: Locale): string {
+  const rules = ruleInfo.map((r) => ({
+    id: r.code,
+    shortDescription: { text: r.description[locale] },
+    fullDescription: { text: `${r.description['zh-cn']} — ${r.description.en}` },
+    defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const uri = (file: string) => relative(cwd, file).split('\\').join('/') || pathToFileURL(file).href;
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'govreport', version, informationUri: 'https://github.com/govreport/govreport', rules } },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + '/').href } },
+        artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' }, encoding: r.encoding })),
+        results: results.flatMap((r, artifact) =>
+          r.findings.map((f) => ({
+            ruleId: f.code,
+            ruleIndex: index.get(f.code),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT', index: artifact },
+                  region: {
+                    startLine: f.range.start.line + 1,
+                    startColumn: f.range.start.character + 1,
+                    endLine: f.range.end.line + 1,
+                    endColumn: f.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+const SEVERITY_NAMES: Record<Severity, [string, string]> = {
+  error: ['错误', 'error'],
+  warning: ['警告', 'warning'],
+  info: ['信息', 'info'],
+  hint: ['提示', 'hint'],
+};
+const SEVERITY_COLOURS: Record<Severity, Parameters<typeof styleText>[0]> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'gray' };
+
+/** Per file: path, then line:col severity code message; at the end a summary table. */
+export function toText(results: FileResult[], skipped: Skipped[], cwd: string, locale: Locale, colour: boolean): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    const about = [
+      r.organ,
+      r.year && say(locale, `${r.year} 年度`, `${r.year}`),
+      say(locale, `${r.era} 格式`, `${r.era} format`),
+      r.encoding !== 'utf-8' ? say(locale, `编码 ${r.encoding}`, `encoding ${r.encoding}`) : undefined,
+    ];
+    out.push(paint('underline', relative(cwd, r.file) || r.file) + paint('gray', `  ${about.filter(Boolean).join(' · ')}`));
+    for (const f of r.findings) {
+      const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
+      const severity = say(locale, ...SEVERITY_NAMES[f.severity]);
+      out.push(
+        `  ${paint('gray', at)} ${paint(SEVERITY_COLOURS[f.severity], severity.padEnd(locale === 'en' ? 8 : 4))} ${paint('gray', f.code.padEnd(24))} ${f.message}`,
+      );
+    }
+    out.push('');
+  }
+  for (const s of skipped)
+    out.push(paint('gray', say(locale, `跳过 ${relative(cwd, s.file) || s.file}：${s.reason}`, `skipped ${relative(cwd, s.file) || s.file}: ${s.reason}`)));
+  if (skipped.length > 0) out.push('');
+  out.push(summary(results, locale));
+  return out.join('\n') + '\n';
+}
+
+function summary(results: FileResult[], locale: Locale): string {
+  const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  const withProblems = results.filter((r) => r.findings.length > 0).length;
+  const rows: [string, string][] = [
+    [say(locale, '检查的报告', 'reports checked'), String(results.length)],
+    [say(locale, '有问题的报告', 'reports with problems'), String(withProblems)],
+    ...(['error', 'warning', 'info', 'hint'] as Severity[]).map((s): [string, string] => [say(locale, ...SEVERITY_NAMES[s]), String(count(s))]),
+  ];
+  const width = Math.max(...rows.map(([k]) => stringWidth(k)));
+  return rows.map(([k, v]) => `${padWidth(k, width)}${v.padStart(8)}`).join('\n');
+}
+
+/** Pads to a display width: a Chinese character takes two columns of a terminal. */
+function padWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}

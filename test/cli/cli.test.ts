@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { formatById } from '../../server/src/formats';
+import { renderReport } from '../../server/src/formats/templates';
+import { fixturesDir, readFixture } from '../support/fixtures';
+
+const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'govreport-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+test('text output: per file line:col, severity, code and the Chinese message, then a summary; exit 1 on errors', () => {
+  const dir = folder({ 'row-total.txt': readFixture('rules', '2019-tsv-row-total.txt'), 'notes.txt': '会议纪要\n一、会议内容\n' });
+  const { code, stdout, stderr } = run(['check', '.'], dir);
+  assert.equal(code, 1);
+  assert.equal(stderr, '');
+  assert.match(stdout, /^row-total\.txt {2}隆德县联财镇 · 2019 年度 · 2019 格式$/m);
+  assert.match(stdout, /^ {2}62:32 +错误 +table\.sum-mismatch +「（一）予以公开」的「总计」应为 4（自然人 3 \+ 商业企业 1，其余 4 项为 0），实为 5。$/m);
+  assert.match(stdout, /^跳过 notes\.txt：不是年度报告$/m);
+  assert.match(stdout, /^检查的报告 +1$/m);
+});
+
+test('JSON output has the public shape: file, era, organ, year, diagnostics with code, severity, message, range, fixes', () => {
+  const dir = folder({ 'a.txt': readFixture('rules', '2019-tsv-row-total.txt') });
+  const { code, stdout } = run(['check', 'a.txt', '--format', 'json'], dir);
+  assert.equal(code, 1);
+  const [report] = JSON.parse(stdout);
+  assert.deepEqual(Object.keys(report), ['file', 'era', 'organ', 'year', 'diagnostics']);
+  assert.deepEqual([report.file, report.era, report.organ, report.year], ['a.txt', '2019', '隆德县联财镇', 2019]);
+  const sum = report.diagnostics.find((d: { code: string }) => d.code === 'table.sum-mismatch');
+  assert.deepEqual(sum.range, { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } });
+  assert.equal(sum.severity, 'error');
+  assert.deepEqual(sum.fixes[0].edits, [{ range: sum.range, newText: '4' }]);
+});
+
+test('SARIF 2.1.0 output with the rule table and 1-based regions', () => {
+  const dir = folder({ 'a.txt': readFixture('rules', '2019-tsv-row-total.txt') });
+  const sarif = JSON.parse(run(['check', '.', '--format', 'sarif', '--lang', 'en'], dir).stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'govreport');
+  assert.ok(run0.tool.driver.rules.some((r: { id: string }) => r.id === 'report.carry-over'));
+  const result = run0.results.find((r: { ruleId: string }) => r.ruleId === 'table.sum-mismatch');
+  assert.equal(result.level, 'error');
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 62, startColumn: 32, endLine: 62, endColumn: 33 });
+  assert.equal(run0.artifacts[0].encoding, 'utf-8');
+  assert.match(result.message.text, /should be 4/);
+});
+
+test('--fix writes the fixes back, keeping a GBK file GBK and its CRLF line endings', () => {
+  const text = readFixture('rules', '2019-tsv-row-total.txt').replace(/\n/g, '\r\n');
+  const dir = folder({ 'gbk.txt': iconv.encode(text, 'gbk') });
+  const before = run(['check', 'gbk.txt', '--format', 'json'], dir);
+  assert.equal(JSON.parse(before.stdout)[0].organ, '隆德县联财镇');
+  const fixed = run(['check', 'gbk.txt', '--fix'], dir);
+  assert.doesNotMatch(fixed.stdout, /table\.sum-mismatch/);
+  assert.match(fixed.stdout, /编码 gb18030/);
+  const bytes = readFileSync(join(dir, 'gbk.txt'));
+  const after = iconv.decode(bytes, 'gb18030');
+  assert.equal(after.split('\r\n')[61], '三、本年度办理结果\t(一) 予以公开\t3\t1\t0\t0\t0\t0\t4\t');
+  assert.ok(!/[^\r]\n/.test(after), 'a bare LF after the fix');
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+});
+
+test('UTF-8 with a BOM and UTF-16 files are read, and keep their encoding after --fix', () => {
+  const text = readFixture('rules', '2019-tsv-row-total.txt');
+  const dir = folder({
+    'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+    'utf16.txt': iconv.encode(text, 'utf-16le', { addBOM: true }),
+  });
+  assert.equal(run(['check', '.', '--fix'], dir).code, 0); // fixed: only warnings and hints are left
+  assert.deepEqual([...readFileSync(join(dir, 'bom.txt')).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.deepEqual([...readFileSync(join(dir, 'utf16.txt')).subarray(0, 2)], [0xff, 0xfe]);
+  assert.match(iconv.decode(readFileSync(join(dir, 'utf16.txt')), 'utf-16'), /\(一\) 予以公开\t3\t1\t0\t0\t0\t0\t4/);
+});
+
+test('exit 0 when only warnings and hints; binary files are skipped with a note', () => {
+  const dir = folder({ 'seed.txt': readFixture('seeds', '003_721881aa274abb1a.txt'), 'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  const { code, stdout } = run(['check', '.'], dir);
+  assert.equal(code, 0);
+  assert.match(stdout, /^跳过 image\.txt：二进制文件$/m);
+});
+
+test('usage and I/O problems exit 2 with a clear message and no stack trace', () => {
+  const dir = folder({});
+  for (const args of [['check'], ['lint', '.'], ['check', '.', '--format', 'xml'], ['check', 'missing.txt'], ['check', '.', '--bogus']]) {
+    const { code, stderr } = run(args, dir);
+    assert.equal(code, 2, args.join(' '));
+    assert.match(stderr, /^govreport: /);
+    assert.doesNotMatch(stderr, /\n\s+at /);
+  }
+  assert.match(run(['--help'], dir).stdout, /用法：govreport check/);
+  assert.match(run(['--help'], dir, { LANG: 'en_US.UTF-8' }).stdout, /^Usage: govreport check/);
+});
+
+test('report.carry-over: 二、上年结转 of 2022 against 四、结转下年度继续办理 of 2021, same organ', () => {
+  const report = (year: number, carriedIn: number, carriedOut: number) => {
+    const lines = renderReport(formatById('2021'), { organ: '某某县人民政府', year, syntax: 'tsv', number: () => '0' });
+    const set = (label: string, value: number) => {
+      const i = lines.findIndex((l) => l.startsWith(label));
+      lines[i] = `${label}\t${value}\t0\t0\t0\t0\t0\t${value}`;
+    };
+    set('二、上年结转政府信息公开申请数量', carriedIn);
+    set('四、结转下年度继续办理', carriedOut);
+    set('一、本年新收政府信息公开申请数量', carriedOut);
+    set('（一）予以公开', carriedIn);
+    set('（七）总计', carriedIn);
+    return lines.join('\n');
+  };
+  const dir = folder({ '2021.txt': report(2021, 0, 3), '2022.txt': report(2022, 2, 0) });
+  const [, later] = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout);
+  assert.equal(later.file, '2022.txt');
+  const carry = later.diagnostics.filter((d: { code: string }) => d.code === 'report.carry-over');
+  assert.deepEqual(
+    carry.map((d: { message: string }) => d.message),
+    [
+      '「二、上年结转政府信息公开申请数量」的「自然人」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
+      '「二、上年结转政府信息公开申请数量」的「总计」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
+    ],
+  );
+});
+
+test('many files are checked in worker threads with the same results', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 24; i++) files[`r${String(i).padStart(2, '0')}.txt`] = readFixture('rules', '2019-tsv-row-total.txt');
+  const dir = folder(files);
+  const parallel = run(['check', '.', '--format', 'json', '--jobs', '3'], dir);
+  const serial = run(['check', '.', '--format', 'json', '--jobs', '1'], dir);
+  assert.equal(parallel.stdout, serial.stdout);
+  assert.equal(JSON.parse(parallel.stdout).length, 24);
+});
+
+test('the regression corpus reads without a crash', () => {
+  const dir = folder({});
+  copyFileSync(join(fixturesDir, 'corpus', '平潭综合实验区_2020.txt'), join(dir, 'a.txt'));
+  const { code, stderr } = run(['check', join(fixturesDir, 'corpus'), join(fixturesDir, 'seeds')], dir);
+  assert.equal(code, 1);
+  assert.equal(stderr, '');
+});
