@@ -4,7 +4,7 @@
 // - docs/images/quick-fix.png: the faulty report rules/2019-tsv-row-total.txt, the cursor on its wrong
 //   total, the Problems panel listing the diagnostic and the quick-fix menu offering the correction;
 // - docs/images/snippets.png: a new untitled govreport document where `gr21` has been typed, the
-//   suggestion widget listing the gr21-… snippets and its details pane previewing the first one's table;
+//   suggestion widget listing the gr21-… snippets and its details pane previewing gr21-art20-6's table;
 // - docs/images/insert-table.png: seed 004 open and "govreport: Insert statutory table…" run from the
 //   command palette, the 2021 format chosen and the second quick pick listing that format's tables;
 // - docs/images/convert-table.png: seed 004 after "govreport: Convert table to Markdown" with the
@@ -97,14 +97,19 @@ const SHOTS = {
       await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 30_000 });
       await page.keyboard.type('gr21');
       await page.locator('.monaco-editor .view-line', { hasText: 'gr21' }).first().waitFor({ timeout: 30_000 });
-      // Quick suggestions bring up the widget as one types (Control+Space there would toggle the details).
+      // Quick suggestions are off (see the settings), so the first Control+Space brings the widget up.
+      await page.keyboard.press('Control+Space');
       const widget = page.locator('.suggest-widget.visible');
       for (const prefix of ['gr21-art20-1', 'gr21-report', 'gr21-table4'])
         await widget.locator('.monaco-list-row', { hasText: prefix }).first().waitFor({ timeout: 30_000 });
       await widget.locator('.monaco-list-row.focused', { hasText: 'gr21-art20-1' }).waitFor({ timeout: 30_000 });
+      // Down to gr21-art20-6, whose table fits the details pane.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await widget.locator('.monaco-list-row.focused', { hasText: 'gr21-art20-6' }).waitFor({ timeout: 30_000 });
       // With the widget up, Control+Space opens the details pane: the focused snippet's table.
       await page.keyboard.press('Control+Space');
-      await page.locator('.suggest-details', { hasText: '信息内容' }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.suggest-details', { hasText: '行政强制' }).first().waitFor({ timeout: 30_000 });
     },
   },
   'insert-table': {
@@ -161,6 +166,8 @@ async function main() {
       'editor.occurrencesHighlight': 'off', // comes late or not at all: a picture without it every time
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'window.commandCenter': false,
+      // Suggestions only on Control+Space: with the widget up, it toggles the details pane instead.
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
     },
     keybindings: [
       { key: 'ctrl+alt+o', command: 'outline.focus' },

@@ -30,7 +30,7 @@ describe('node dist/server.js --stdio', () => {
     const caps = initialized.capabilities;
     assert.ok(caps.documentSymbolProvider);
     assert.equal(caps.foldingRangeProvider, true);
-    assert.deepEqual(caps.diagnosticProvider, { identifier: 'govreport', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(caps.diagnosticProvider, { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false });
     assert.equal(initialized.serverInfo?.name, 'govreport');
   });
 

@@ -29,12 +29,16 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(capabilities: object = {}): Promise<{ client: LspClient; result: InitializeResult }> {
+  static async start(
+    capabilities: object = {},
+    workspaceFolders: { uri: string; name: string }[] | null = null,
+  ): Promise<{ client: LspClient; result: InitializeResult }> {
     const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' }));
     const result = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities,
+      workspaceFolders,
       locale: 'zh-cn',
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

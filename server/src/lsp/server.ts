@@ -28,6 +28,8 @@ import { labelCompletions } from './completion';
 import { registerTemplateRequests } from './templates';
 import { APPLY_ALL_FIXES } from './protocol';
 import { formatTables } from '../engine/table-layout';
+import { carrySummary, checkCarryOver } from '../rules/carry-over';
+import type { WorkspaceIndexFactory } from './workspace-index';
 
 export const LANGUAGE_ID = 'govreport';
 
@@ -40,7 +42,13 @@ interface Analysis {
  * Wires the engine to an LSP connection. Every handler is guarded: an internal error is logged
  * to the client's output channel and the request answers empty, never with an exception.
  */
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Reads the workspace's reports for the cross-document checks; without it they use the open documents only. */
+  workspaceIndex?: WorkspaceIndexFactory;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const workspace = options.workspaceIndex?.();
   const documents = new TextDocuments(TextDocument);
   /** Each open document's analysis at the version it was made for; undefined for documents that are not reports. */
   const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
@@ -78,8 +86,23 @@ export function startServer(connection: Connection): void {
     return { version: document.version, edits: lineEdits(text, fixAll(text, { locale })) };
   };
 
+  /** The findings of a document, with those that compare it to the other reports of the workspace. */
+  const findingsOf = (uri: string, analysis: Analysis): Finding[] => {
+    const summary = carrySummary(uri, analysis.bound);
+    if (!summary) return analysis.findings;
+    const open = documents.all().flatMap((d) => {
+      const other = d.uri === uri ? undefined : analysisOf(d.uri);
+      const s = other && carrySummary(d.uri, other.bound);
+      return s ? [s] : [];
+    });
+    const others = [...open, ...(workspace?.summaries() ?? []).filter((s) => !open.some((o) => o.uri === s.uri))];
+    const crossDocument = checkCarryOver(summary, others, locale);
+    return crossDocument.length === 0 ? analysis.findings : [...analysis.findings, ...crossDocument];
+  };
+
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     locale = params.locale?.toLowerCase().startsWith('zh') || !params.locale ? 'zh-cn' : 'en';
     return {
       capabilities: {
@@ -87,7 +110,8 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: '政府信息公开工作年度报告' },
         foldingRangeProvider: true,
         hoverProvider: true,
-        diagnosticProvider: { identifier: 'govreport', interFileDependencies: false, workspaceDiagnostics: false },
+        // report.carry-over compares a report with last year's: a change to one can change the other's diagnostics.
+        diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [APPLY_ALL_FIXES] },
         documentFormattingProvider: true,
@@ -97,7 +121,15 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: 'govreport' },
     };
   });
-  connection.onInitialized(guard('initialized', undefined, refreshSettings));
+  let workspaceFolders: string[] = [];
+  connection.onInitialized(
+    guard('initialized', undefined, async () => {
+      await refreshSettings();
+      workspace?.onDidChange(() => connection.languages.diagnostics.refresh());
+      workspace?.start(workspaceFolders);
+    }),
+  );
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => params.changes.forEach((c) => workspace?.refresh(c.uri))));
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, async () => {
       await refreshSettings();
@@ -128,7 +160,10 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(
     guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
       const analysis = analysisOf(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: analysis ? toDiagnostics(analysis.findings, params.textDocument.uri) : [] };
+      return {
+        kind: DocumentDiagnosticReportKind.Full,
+        items: analysis ? toDiagnostics(findingsOf(params.textDocument.uri, analysis), params.textDocument.uri) : [],
+      };
     }),
   );
   connection.onCodeAction(

@@ -4,5 +4,6 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
+import { createNodeWorkspaceIndex } from './workspace-index';
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), { workspaceIndex: createNodeWorkspaceIndex });

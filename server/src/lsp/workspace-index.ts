@@ -1,0 +1,17 @@
+import type { CarrySummary } from '../rules/carry-over';
+
+/**
+ * The reports of the workspace that are not open, summarised for the checks that need other
+ * documents (report.carry-over). Built in the background: checks never wait for it, and it tells
+ * when it has learned something new so that diagnostics can be pulled again.
+ */
+export interface WorkspaceIndex {
+  /** Starts indexing the workspace folders (file URIs). */
+  start(folders: readonly string[]): void;
+  /** A file changed, appeared or went away on disk. */
+  refresh(uri: string): void;
+  summaries(): readonly CarrySummary[];
+  onDidChange(listener: () => void): void;
+}
+
+export type WorkspaceIndexFactory = () => WorkspaceIndex;

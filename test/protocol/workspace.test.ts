@@ -1,0 +1,59 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import iconv from 'iconv-lite';
+import { formatById } from '../../server/src/formats';
+import { renderReport } from '../../server/src/formats/templates';
+import { LspClient } from '../support/lsp-client';
+
+/** A 2021-format report of 某某县人民政府 whose 二、上年结转 and 四、结转下年度 (自然人 and 总计) are given. */
+function report(year: number, carriedIn: number, carriedOut: number): string {
+  const lines = renderReport(formatById('2021'), { organ: '某某县人民政府', year, syntax: 'tsv', number: () => '0' });
+  const set = (label: string, value: number) => {
+    const i = lines.findIndex((l) => l.startsWith(label));
+    lines[i] = `${label}\t${value}\t0\t0\t0\t0\t0\t${value}`;
+  };
+  set('二、上年结转政府信息公开申请数量', carriedIn);
+  set('四、结转下年度继续办理', carriedOut);
+  set('一、本年新收政府信息公开申请数量', carriedOut);
+  set('（一）予以公开', carriedIn);
+  set('（七）总计', carriedIn);
+  return lines.join('\n');
+}
+
+describe('report.carry-over against the reports of the workspace', () => {
+  let client: LspClient;
+  let refreshed: Promise<void>;
+  const folder = mkdtempSync(join(tmpdir(), 'govreport-workspace-'));
+  const lastYear = join(folder, '2021.txt');
+
+  before(async () => {
+    // Last year's report is on disk only (and in GBK, as offices often keep them); this year's is open.
+    writeFileSync(lastYear, iconv.encode(report(2021, 0, 3), 'gbk'));
+    ({ client } = await LspClient.start({}, [{ uri: pathToFileURL(folder).href, name: 'reports' }]));
+    refreshed = new Promise((resolve) => client.connection.onRequest('workspace/diagnostic/refresh', () => resolve()));
+  });
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  test('once the workspace is indexed, the open report is compared with last year’s file', async () => {
+    await refreshed;
+    const uri = pathToFileURL(join(folder, '2022.txt')).href;
+    await client.open(uri, report(2022, 2, 0));
+    const { items } = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
+    const carry = items.filter((d) => d.code === 'report.carry-over');
+    assert.deepEqual(
+      carry.map((d) => d.message),
+      [
+        '「二、上年结转政府信息公开申请数量」的「自然人」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
+        '「二、上年结转政府信息公开申请数量」的「总计」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
+      ],
+    );
+    assert.equal(carry[0].relatedInformation?.[0].location.uri, pathToFileURL(lastYear).href);
+  });
+});
