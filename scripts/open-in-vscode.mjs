@@ -1,9 +1,9 @@
-// `npm start`: builds the extension and opens it in a real VS Code on a temp copy of the seed
-// reports. With a desktop `code` on PATH that is an Extension Development Host window; otherwise
+// `npm start`: builds the extension, shows the command line's check of the bundled example
+// reports (the reviewer's view), then opens the extension in a real VS Code on a temp copy of them. With a desktop `code` on PATH that is an Extension Development Host window; otherwise
 // code-server (the cached install from test/e2e/code-server.mjs) serves the workbench on loopback
 // and this prints the URL to open in a browser. Runs until Ctrl+C (or the window closes), then
 // removes the temp workspace.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SetupError, buildExtension, repoRoot, seedWorkspace, startCodeServer, tempDir } from '../test/e2e/code-server.mjs';
@@ -27,8 +27,17 @@ function untilSignal() {
   });
 }
 
+/** The reviewer's view first: `govreport check` over the example reports. */
+function demonstrateCli() {
+  const examples = path.join(repoRoot, 'test/fixtures/seeds');
+  console.log(`$ govreport check ${path.relative(process.cwd(), examples) || '.'}\n`);
+  spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', examples], { stdio: 'inherit' });
+  console.log('');
+}
+
 async function main() {
   buildExtension();
+  demonstrateCli();
   const tmp = tempDir('start');
   try {
     const workspace = seedWorkspace(tmp);
