@@ -64,13 +64,14 @@ suite('a wrong total, fixed in the editor', () => {
     await vscode.commands.executeCommand('govreport.fixAll');
     assert.equal(editor.document.lineAt(81).text, '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
     await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length === 0 ? true : undefined), 'the sum mismatches to go away');
-    // Left: what fix-all cannot decide — which cell breaks the balance — and the title hints (no preferred fix).
+    // Left: what fix-all cannot decide — which cell breaks the balance, whether the text or the table is
+    // wrong (the text says 未收到申请) — and the title hints (no preferred fix).
     assert.deepEqual(
       vscode.languages
         .getDiagnostics(uri)
         .map((d) => d.code)
         .sort(),
-      ['part.title', 'part.title', 'table.balance-mismatch', 'table.balance-mismatch'],
+      ['part.title', 'part.title', 'report.prose-vs-table', 'table.balance-mismatch', 'table.balance-mismatch'],
     );
   });
 });
