@@ -3,8 +3,9 @@
 // - docs/images/outline.png: seed 003 open, the Outline view expanded beside it and the Problems panel below;
 // - docs/images/quick-fix.png: the faulty report rules/2019-tsv-row-total.txt, the cursor on its wrong
 //   total, the Problems panel listing the diagnostic and the quick-fix menu offering the correction;
-// - docs/images/snippets.png: a new untitled govreport document where `gr21` has been typed, the
-//   suggestion widget listing the gr21-… snippets and its details pane previewing gr21-art20-6's table;
+// - docs/images/snippets.png: beside seed 004, a new untitled govreport document where `gr21` has been
+//   typed, the suggestion widget listing the gr21-… snippets and its details pane previewing
+//   gr21-art20-6's table;
 // - docs/images/insert-table.png: seed 004 open and "govreport: Insert statutory table…" run from the
 //   command palette, the 2021 format chosen and the second quick pick listing that format's tables;
 // - docs/images/convert-table.png: seed 004 after "govreport: Convert table to Markdown" with the
@@ -55,10 +56,7 @@ async function runCommand(page, title) {
 const quickPickRow = (page, text, { focused = false } = {}) =>
   page.locator(`.quick-input-list .monaco-list-row${focused ? '.focused' : ''}`, { hasText: text }).first();
 
-/**
- * Each picture: the report it opens (relative to the workspace; none: the workbench with no editor)
- * and how it arranges the workbench.
- */
+/** Each picture: the report it opens (relative to the workspace) and how it arranges the workbench. */
 const SHOTS = {
   outline: {
     file: '003_721881aa274abb1a.txt',
@@ -90,9 +88,16 @@ const SHOTS = {
     },
   },
   snippets: {
+    // Opened first so that the language server is up: a completion provider registered while the
+    // suggestion widget is open would refresh it and move its focus back to the first row.
+    file: '004_5af3a546c32e05da.txt',
     async arrange(page) {
+      await goTo(page, 23);
+      // The breadcrumbs name the part from the extension's outline once the server has answered.
+      await page.locator('.breadcrumbs-control', { hasText: '二、主动公开政府信息情况' }).first().waitFor({ timeout: 30_000 });
       // A new untitled document in the govreport language (the keybinding below passes the language).
       await page.keyboard.press('Control+Alt+N');
+      await page.locator('.tab.active', { hasText: 'Untitled-1' }).waitFor({ timeout: 30_000 });
       await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
       await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 30_000 });
       await page.keyboard.type('gr21');
@@ -183,15 +188,10 @@ async function main() {
       const context = await browser.newContext({ viewport: VIEWPORT });
       try {
         const page = await context.newPage();
-        await page.goto(server.workbenchUrl(file ? { openFile: path.join(workspace, file) } : {}));
-        if (file) {
-          await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
-          // The status bar names the language once the extension has recognised the report.
-          await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
-        } else {
-          // The workbench is up once the Explorer lists the workspace.
-          await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '004_5af3a546c32e05da.txt' }).first().waitFor({ timeout: 60_000 });
-        }
+        await page.goto(server.workbenchUrl({ openFile: path.join(workspace, file) }));
+        await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+        // The status bar names the language once the extension has recognised the report.
+        await page.locator('[id="status.editor.mode"]', { hasText: LANGUAGE_NAME }).waitFor({ timeout: 60_000 });
         await arrange(page).catch(async (e) => {
           const shot = path.join(os.tmpdir(), `govreport-screenshot-${name}-failed.png`);
           await page.screenshot({ path: shot }).then(

@@ -1,0 +1,74 @@
+/**
+ * Configuration shared by the editor and the CLI: the severity of each rule (or off), and the
+ * format to assume when a report does not tell. Read from the workspace file `.govreportrc.json`
+ * and, in the editor, from the `govreport.*` settings. Invalid entries are dropped, each with a
+ * message, never the whole configuration.
+ */
+import * as z from 'zod/mini';
+import type { Finding, Severity } from '../rules/types';
+
+export const RULE_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export const configSchema = z.object({
+  /** Severity per rule code; `off` silences a rule. */
+  rules: z.optional(z.record(z.string(), z.enum(RULE_LEVELS))),
+  /** The format to assume when neither the title, the statistical period nor the tables tell. */
+  assumeFormat: z.optional(z.enum(['2021', '2019', '2008'])),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export interface ParsedConfig {
+  config: Config;
+  /** What was wrong with the input, one message per problem. */
+  problems: string[];
+}
+
+/** Validates a configuration object, keeping every valid entry. */
+export function parseConfig(value: unknown, knownRules: readonly string[]): ParsedConfig {
+  const problems: string[] = [];
+  const config: Config = {};
+  if (value === undefined || value === null) return { config, problems };
+  if (typeof value !== 'object' || Array.isArray(value)) return { config, problems: ['the configuration must be a JSON object'] };
+  const input = value as Record<string, unknown>;
+  for (const key of Object.keys(input)) if (!['rules', 'assumeFormat', '$schema'].includes(key)) problems.push(`unknown key "${key}"`);
+  if (input.assumeFormat !== undefined) {
+    const parsed = configSchema.shape.assumeFormat.safeParse(input.assumeFormat);
+    if (parsed.success) config.assumeFormat = parsed.data;
+    else problems.push(`"assumeFormat" must be one of 2021, 2019, 2008`);
+  }
+  if (input.rules !== undefined) {
+    if (typeof input.rules !== 'object' || input.rules === null || Array.isArray(input.rules)) problems.push('"rules" must be an object');
+    else {
+      config.rules = {};
+      for (const [code, level] of Object.entries(input.rules)) {
+        if (!knownRules.includes(code)) problems.push(`unknown rule "${code}"`);
+        else if (!(RULE_LEVELS as readonly unknown[]).includes(level)) problems.push(`rule "${code}": "${String(level)}" is not one of ${RULE_LEVELS.join(', ')}`);
+        else config.rules[code] = level as RuleLevel;
+      }
+    }
+  }
+  return { config, problems };
+}
+
+/** Later configurations win: defaults < .govreportrc.json < editor settings. */
+export function mergeConfigs(...configs: Config[]): Config {
+  const merged: Config = {};
+  for (const c of configs) {
+    if (c.assumeFormat) merged.assumeFormat = c.assumeFormat;
+    if (c.rules) merged.rules = { ...merged.rules, ...c.rules };
+  }
+  return merged;
+}
+
+/** Applies the configured severities: findings of rules turned off are dropped. */
+export function applyRuleLevels(findings: Finding[], config: Config): Finding[] {
+  if (!config.rules) return findings;
+  const levels = config.rules;
+  return findings.flatMap((f) => {
+    const level = levels[f.code];
+    if (!level) return [f];
+    return level === 'off' ? [] : [{ ...f, severity: level as Severity }];
+  });
+}
