@@ -44,7 +44,8 @@ export function parseConfig(value: unknown, knownRules: readonly string[]): Pars
       config.rules = {};
       for (const [code, level] of Object.entries(input.rules)) {
         if (!knownRules.includes(code)) problems.push(`unknown rule "${code}"`);
-        else if (!(RULE_LEVELS as readonly unknown[]).includes(level)) problems.push(`rule "${code}": "${String(level)}" is not one of ${RULE_LEVELS.join(', ')}`);
+        else if (!(RULE_LEVELS as readonly unknown[]).includes(level))
+          problems.push(`rule "${code}": "${String(level)}" is not one of ${RULE_LEVELS.join(', ')}`);
         else config.rules[code] = level as RuleLevel;
       }
     }

@@ -4,6 +4,7 @@
  * Whether a candidate really is a heading is decided by `structure`, which sees the context.
  */
 import { parseChineseNumber } from './numerals';
+import { isCommentLine } from './suppressions';
 import type { Cell, HeadingLevel, Range, TableSyntax } from './types';
 
 /** Every scanned line knows its length, so a section can end at the end of its last line. */
@@ -82,7 +83,8 @@ export function scanLines(lines: readonly string[]): ScannedLine[] {
 
 export function scanLine(text: string, line: number): ScannedLine {
   const length = text.length;
-  if (isBlank(text)) return { kind: 'blank', line, length };
+  // A comment line (an inline suppression) is as good as blank: it splits no table and no section.
+  if (isBlank(text) || isCommentLine(text)) return { kind: 'blank', line, length };
   if (text.includes('\t')) return row(text, line, 'tsv', tsvCells(text, line));
   if (/^[\s\u3000]*\|/.test(text) && text.indexOf('|') !== text.lastIndexOf('|')) {
     return row(text, line, 'pipe', pipeCells(text, line));

@@ -1,6 +1,7 @@
-import { bind, type BindOptions, type BoundReport } from '../engine/bind';
+import { bind, type BoundReport } from '../engine/bind';
+import { readSuppressions } from '../engine/suppressions';
+import { applyRuleLevels, type Config } from '../config/config';
 import { parseReport } from '../engine/structure';
-import type { Report } from '../engine/types';
 import { partDuplicate, partMissing, partOrder, partTitle } from './parts';
 import { partFeeStatement, reportFormatMismatch, reportPeriodMismatch, reportTitle } from './report';
 import { reportProseVsTable } from './prose';
@@ -38,8 +39,9 @@ export const rules: readonly Rule[] = [
   reportProseVsTable,
 ];
 
-export interface CheckOptions extends BindOptions {
+export interface CheckOptions {
   locale?: Locale;
+  config?: Config;
 }
 
 /** Runs every rule over a bound report; findings come sorted by position. */
@@ -55,17 +57,26 @@ export interface Analysis {
 
 /** Parses, binds and checks a text: everything the editor and the CLI report about one document. */
 export function analyze(text: string, options: CheckOptions = {}): Analysis {
-  const bound = bind(parseReport(text), options);
-  return { bound, findings: checkBound(bound, options.locale) };
+  const bound = bind(parseReport(text), { assumedFormat: options.config?.assumeFormat });
+  return { bound, findings: finalizeFindings(checkBound(bound, options.locale), bound, options.config ?? {}) };
+}
+
+/**
+ * What the user asked for: findings silenced by inline comments are dropped, then the configured
+ * severities applied (or the rule turned off). Cross-document findings pass through here as well.
+ */
+export function finalizeFindings(findings: Finding[], bound: BoundReport, config: Config): Finding[] {
+  const suppressions = readSuppressions(bound.report.lines);
+  return applyRuleLevels(
+    findings.filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line)),
+    config,
+  );
 }
 
 /** Every rule's code, severity and description, the cross-document ones included (for rule tables). */
 export const ruleInfo: readonly Pick<Rule, 'code' | 'defaultSeverity' | 'description'>[] = [...rules, reportCarryOver];
 
-export function checkReport(report: Report, options: CheckOptions = {}): Finding[] {
-  return checkBound(bind(report, options), options.locale);
-}
-
+/** The findings of a text, as the editor and the CLI report them. */
 export function checkText(text: string, options: CheckOptions = {}): Finding[] {
-  return checkReport(parseReport(text), options);
+  return analyze(text, options).findings;
 }
