@@ -83,7 +83,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }],
-    synchronize: { configurationSection: 'govreport', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,md,govreport}') },
+    synchronize: { configurationSection: 'govreport', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,.govreportrc.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
   };
   client = new LanguageClient(LANGUAGE_ID, '政府信息公开工作年度报告 (govreport)', serverOptions, clientOptions);

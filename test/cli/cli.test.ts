@@ -150,3 +150,20 @@ test('the regression corpus reads without a crash', () => {
   assert.equal(code, 1);
   assert.equal(stderr, '');
 });
+
+test('.govreportrc.json: rule levels apply from the nearest file up the folders; a broken file exits 2', () => {
+  const dir = folder({ 'row-total.txt': readFixture('rules', '2019-tsv-row-total.txt') });
+  writeFileSync(
+    join(dir, '.govreportrc.json'),
+    JSON.stringify({ rules: { 'table.sum-mismatch': 'warning', 'part.missing': 'off', 'report.prose-vs-table': 'hint' } }),
+  );
+  const { code, stdout } = run(['check', '.', '--format', 'json'], dir);
+  assert.equal(code, 0);
+  const codes = JSON.parse(stdout)[0].diagnostics.map((d: { code: string; severity: string }) => `${d.code}:${d.severity}`);
+  assert.ok(codes.includes('table.sum-mismatch:warning'));
+  assert.ok(!codes.some((c: string) => c.startsWith('part.missing')));
+  writeFileSync(join(dir, '.govreportrc.json'), '{ "rules": ');
+  const broken = run(['check', '.'], dir);
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /^govreport: \.govreportrc\.json: not valid JSON/m);
+});

@@ -8,7 +8,13 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Locale } from '../rules';
 import { checkCarryOver, type CarrySummary } from '../rules/carry-over';
 import { say } from '../rules/types';
-import { checkFile, type CheckFileOptions, type CheckFileResult } from './check-file';
+import { checkFile, type CheckFileOptions, type CheckFileResult, type CheckFileTask } from './check-file';
+import { dirname, relative } from 'node:path';
+import { splitLines } from '../engine/lines';
+import { finalizeFindings, type Finding } from '../rules';
+import type { Config, ConfigFile } from '../config/config';
+import { findConfigFile } from '../node/config-file';
+import { readReportFile } from './files';
 import { expandArguments } from './files';
 import { toJson, toSarif, toText, type FileResult, type Skipped } from './output';
 
@@ -113,11 +119,22 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 2;
   }
 
-  const outcomes = await checkAll(files, { locale, fix: values.fix }, jobs);
+  const configs = new Map<string, ConfigFile | undefined>();
+  const tasks = files.map((path) => {
+    const folder = dirname(path);
+    if (!configs.has(folder)) configs.set(folder, findConfigFile(folder));
+    return { path, config: configs.get(folder)?.config ?? {} };
+  });
+  let failures = missing.length;
+  for (const file of new Map([...configs.values()].filter((c) => c !== undefined).map((c) => [c.path, c])).values()) {
+    for (const problem of file.problems) process.stderr.write(`govreport: ${relative(cwd, file.path) || file.path}: ${problem}\n`);
+    if (file.problems.some((p) => p.startsWith('not valid JSON'))) failures++;
+  }
+
+  const outcomes = await checkAll(tasks, { locale, fix: values.fix }, jobs);
   const results: FileResult[] = [];
   const skipped: Skipped[] = [];
   const carries: CarrySummary[] = [];
-  let failures = missing.length;
   for (const outcome of outcomes) {
     if (outcome.kind === 'checked') {
       results.push(outcome.result);
@@ -130,9 +147,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       );
     }
   }
-  for (const result of results) {
-    const carry = carries.find((c) => c.uri === result.file);
-    if (carry) result.findings.push(...checkCarryOver(carry, carries, locale));
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'checked') continue;
+    const result = outcome.result;
+    if (outcome.carry) result.findings.push(...suppressAndLevel(checkCarryOver(outcome.carry, carries, locale), result.file, outcome.config));
     result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
@@ -149,8 +167,15 @@ function usageError(message: string, locale: Locale): number {
   return 2;
 }
 
+/** Cross-document findings go through the same inline suppressions and rule levels as the others. */
+function suppressAndLevel(findings: Finding[], file: string, config: Config): Finding[] {
+  if (findings.length === 0) return findings;
+  const read = readReportFile(file);
+  return read.kind === 'text' ? finalizeFindings(findings, splitLines(read.file.text), config) : findings;
+}
+
 /** Checks the files, in worker threads when there are many, with a progress bar on a terminal. */
-async function checkAll(files: string[], options: CheckFileOptions, jobs: number | undefined): Promise<CheckFileResult[]> {
+async function checkAll(files: CheckFileTask[], options: CheckFileOptions, jobs: number | undefined): Promise<CheckFileResult[]> {
   const progress = process.stderr.isTTY && files.length >= PROGRESS_FROM ? progressBar(files.length) : undefined;
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), Math.ceil(files.length / 4));
   if (threads <= 1 || (jobs === undefined && files.length < PARALLEL_FROM)) {
@@ -194,7 +219,7 @@ function progressBar(total: number): () => void {
 }
 
 if (!isMainThread) {
-  parentPort!.on('message', (file: string) => parentPort!.postMessage(checkFile(file, workerData as CheckFileOptions)));
+  parentPort!.on('message', (task: CheckFileTask) => parentPort!.postMessage(checkFile(task, workerData as CheckFileOptions)));
 } else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),

@@ -19,6 +19,16 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** The workspace configuration file, read by the CLI and the editor alike. */
+export const CONFIG_FILE = '.govreportrc.json';
+
+export interface ConfigFile {
+  path: string;
+  config: Config;
+  /** Problems in the file; a file that is not JSON has one, and an empty config. */
+  problems: string[];
+}
+
 export interface ParsedConfig {
   config: Config;
   /** What was wrong with the input, one message per problem. */
@@ -72,4 +82,32 @@ export function applyRuleLevels(findings: Finding[], config: Config): Finding[] 
     if (!level) return [f];
     return level === 'off' ? [] : [{ ...f, severity: level as Severity }];
   });
+}
+
+/** The JSON schema of `.govreportrc.json`, for completion and validation in the editor. */
+export function configJsonSchema(rules: readonly { code: string; defaultSeverity: string; description: Record<'zh-cn' | 'en', string> }[]): object {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'govreport configuration (.govreportrc.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      assumeFormat: {
+        description: '报告未写明年度时假定的格式 / The format to assume when the report does not tell',
+        enum: ['2021', '2019', '2008'],
+      },
+      rules: {
+        description: '各规则的严重程度，off 为关闭 / Severity per rule, or off',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          rules.map((r) => [
+            r.code,
+            { description: `${r.description['zh-cn']} / ${r.description.en} (default: ${r.defaultSeverity})`, enum: [...RULE_LEVELS] },
+          ]),
+        ),
+      },
+    },
+  };
 }

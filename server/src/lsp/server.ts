@@ -10,11 +10,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bind, type BoundReport } from '../engine/bind';
+import type { BoundReport } from '../engine/bind';
 import { isBinary, looksLikeReport } from '../engine/detect';
 import { lineEdits } from '../engine/edits';
-import { parseReport } from '../engine/structure';
-import { checkBound, type Finding, type Locale } from '../rules';
+import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
+import { CONFIG_FILE, mergeConfigs, type Config, type ConfigFile } from '../config/config';
 import { fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
 import { fixAllAction, FIX_ALL_KIND, quickFixes, versionedEdit, wantsFixAll, wantsQuickFixes } from './code-actions';
@@ -35,6 +35,7 @@ export const LANGUAGE_ID = 'govreport';
 
 interface Analysis {
   bound: BoundReport;
+  config: Config;
   findings: Finding[];
 }
 
@@ -45,6 +46,8 @@ interface Analysis {
 export interface ServerOptions {
   /** Reads the workspace's reports for the cross-document checks; without it they use the open documents only. */
   workspaceIndex?: WorkspaceIndexFactory;
+  /** Finds the `.govreportrc.json` that applies to a document; without it only the settings apply. */
+  configFile?: (documentUri: string) => ConfigFile | undefined;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -57,6 +60,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let locale: Locale = 'zh-cn';
   const guard = guardWith(connection.console);
 
+  const reportedProblems = new Set<string>();
+  /** The configuration of a document: its `.govreportrc.json`, overridden by the settings. */
+  const configOf = (uri: string): Config => {
+    const file = options.configFile?.(uri);
+    if (file && file.problems.length > 0 && !reportedProblems.has(file.path)) {
+      reportedProblems.add(file.path);
+      const message = `govreport: ${file.path}: ${file.problems.join('; ')}`;
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    }
+    return mergeConfigs(file?.config ?? {}, settings.config);
+  };
+
   const analysisOf = (uri: string): Analysis | undefined => {
     const document = documents.get(uri);
     if (!document) return undefined;
@@ -66,8 +82,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const served = !isBinary(text) && (document.languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
     let analysis: Analysis | undefined;
     if (served) {
-      const bound = bind(parseReport(text));
-      analysis = { bound, findings: checkBound(bound, locale) };
+      const config = configOf(uri);
+      const { bound, findings } = analyze(text, { locale, config });
+      analysis = { bound, config, findings: settings.enable ? findings : [] };
     }
     analyses.set(uri, { version: document.version, analysis });
     return analysis;
@@ -76,6 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
     settings = parseSettings(await connection.workspace.getConfiguration({ section: 'govreport' }));
+    if (settings.problems.length > 0) connection.console.warn(`govreport: settings: ${settings.problems.join('; ')}`);
     analyses.clear();
   };
 
@@ -96,7 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return s ? [s] : [];
     });
     const others = [...open, ...(workspace?.summaries() ?? []).filter((s) => !open.some((o) => o.uri === s.uri))];
-    const crossDocument = checkCarryOver(summary, others, locale);
+    const crossDocument = settings.enable ? finalizeFindings(checkCarryOver(summary, others, locale), analysis.bound.report.lines, analysis.config) : [];
     return crossDocument.length === 0 ? analysis.findings : [...analysis.findings, ...crossDocument];
   };
 
@@ -129,7 +147,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       workspace?.start(workspaceFolders);
     }),
   );
-  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, (params) => params.changes.forEach((c) => workspace?.refresh(c.uri))));
+  connection.onDidChangeWatchedFiles(
+    guard('didChangeWatchedFiles', undefined, (params) => {
+      for (const change of params.changes) {
+        if (change.uri.endsWith(CONFIG_FILE)) {
+          reportedProblems.clear();
+          analyses.clear();
+          connection.languages.diagnostics.refresh();
+        } else workspace?.refresh(change.uri);
+      }
+    }),
+  );
   connection.onDidChangeConfiguration(
     guard('didChangeConfiguration', undefined, async () => {
       await refreshSettings();

@@ -1,15 +1,28 @@
 import * as z from 'zod/mini';
+import { parseConfig, type Config } from '../config/config';
+import { ruleInfo } from '../rules';
 
-/** The `govreport.*` settings the server reads; anything invalid falls back to its default. */
-export const settingsSchema = z.object({
-  contentDetection: z._default(z.boolean(), true),
+/** The `govreport.*` settings the server reads; each invalid one falls back to its default. */
+const settingsSchema = z.object({
+  enable: z.catch(z._default(z.boolean(), true), true),
+  contentDetection: z.catch(z._default(z.boolean(), true), true),
+  inlayHints: z.catch(z._default(z.object({ enabled: z.catch(z._default(z.boolean(), false), false) }), { enabled: false }), { enabled: false }),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
-
-export const defaultSettings: Settings = settingsSchema.parse({});
+export type Settings = z.infer<typeof settingsSchema> & {
+  /** `govreport.rules` and `govreport.assumeFormat`, validated as `.govreportrc.json` is. */
+  config: Config;
+  problems: string[];
+};
 
 export function parseSettings(value: unknown): Settings {
-  const result = settingsSchema.safeParse(value ?? {});
-  return result.success ? result.data : defaultSettings;
+  const input = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const base = settingsSchema.parse(input);
+  const { config, problems } = parseConfig(
+    { rules: input.rules, assumeFormat: input.assumeFormat },
+    ruleInfo.map((r) => r.code),
+  );
+  return { ...base, config, problems };
 }
+
+export const defaultSettings: Settings = parseSettings({});

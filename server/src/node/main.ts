@@ -4,6 +4,12 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findConfigFile } from './config-file';
 import { createNodeWorkspaceIndex } from './workspace-index';
 
-startServer(createConnection(ProposedFeatures.all), { workspaceIndex: createNodeWorkspaceIndex });
+startServer(createConnection(ProposedFeatures.all), {
+  workspaceIndex: createNodeWorkspaceIndex,
+  configFile: (uri) => (uri.startsWith('file:') ? findConfigFile(dirname(fileURLToPath(uri))) : undefined),
+});

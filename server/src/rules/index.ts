@@ -58,15 +58,15 @@ export interface Analysis {
 /** Parses, binds and checks a text: everything the editor and the CLI report about one document. */
 export function analyze(text: string, options: CheckOptions = {}): Analysis {
   const bound = bind(parseReport(text), { assumedFormat: options.config?.assumeFormat });
-  return { bound, findings: finalizeFindings(checkBound(bound, options.locale), bound, options.config ?? {}) };
+  return { bound, findings: finalizeFindings(checkBound(bound, options.locale), bound.report.lines, options.config ?? {}) };
 }
 
 /**
  * What the user asked for: findings silenced by inline comments are dropped, then the configured
  * severities applied (or the rule turned off). Cross-document findings pass through here as well.
  */
-export function finalizeFindings(findings: Finding[], bound: BoundReport, config: Config): Finding[] {
-  const suppressions = readSuppressions(bound.report.lines);
+export function finalizeFindings(findings: Finding[], lines: readonly string[], config: Config): Finding[] {
+  const suppressions = readSuppressions(lines);
   return applyRuleLevels(
     findings.filter((f) => !suppressions.isSuppressed(f.code, f.range.start.line)),
     config,
