@@ -3,6 +3,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
 import { registerTemplateCommands } from './commands';
+import { registerStatusItem } from './status';
 
 const LANGUAGE_ID = 'govreport';
 
@@ -88,5 +89,6 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient(LANGUAGE_ID, '政府信息公开工作年度报告 (govreport)', serverOptions, clientOptions);
   await client.start();
+  registerStatusItem(context, client);
   serverStarted();
 }

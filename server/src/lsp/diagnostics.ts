@@ -8,12 +8,16 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Where each rule's documentation page is published (docs/rules/<code>.md in the repository). */
+export const RULE_DOCS = 'https://github.com/govreport/govreport/blob/main/docs/rules/';
+
 /** Findings as LSP diagnostics; the fixes travel in `data` so code actions never re-check. */
 export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
   return findings.map((f) => ({
     range: f.range,
     severity: SEVERITIES[f.severity],
     code: f.code,
+    codeDescription: { href: `${RULE_DOCS}${f.code}.md` },
     source: 'govreport',
     message: f.message,
     relatedInformation: f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),

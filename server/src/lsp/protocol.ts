@@ -29,3 +29,19 @@ export const NEW_REPORT = 'govreport/newReport';
 export const CONVERT_TABLE = 'govreport/convertTable';
 /** Applies every preferred fix to the document named by its argument (a URI string). */
 export const APPLY_ALL_FIXES = 'govreport.applyAllFixes';
+
+/** Sent by the server after each check of a report: what the status item shows. */
+export const STATUS = 'govreport/status';
+
+export interface ReportStatus {
+  uri: string;
+  format: FormatId;
+  formatName: string;
+  /** How the format was decided (see the title hover). */
+  source: 'title' | 'period' | 'tables' | 'assumed';
+  errors: number;
+  warnings: number;
+  others: number;
+  /** When the check ran, as an ISO date-time. */
+  checkedAt: string;
+}

@@ -7,6 +7,7 @@ import {
   type CompletionItem,
   type Connection,
   type TextEdit,
+  type InlayHint,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,12 +22,13 @@ import { fixAllAction, FIX_ALL_KIND, quickFixes, versionedEdit, wantsFixAll, wan
 import { toDiagnostics } from './diagnostics';
 import { toFoldingRanges } from './folding';
 import { guardWith } from './guard';
-import { titleHover } from './hover';
+import { reportHover } from './hover';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
 import { labelCompletions } from './completion';
 import { registerTemplateRequests } from './templates';
-import { APPLY_ALL_FIXES } from './protocol';
+import { APPLY_ALL_FIXES, STATUS, type ReportStatus } from './protocol';
+import { totalHints } from './inlay-hints';
 import { formatTables } from '../engine/table-layout';
 import { carrySummary, checkCarryOver } from '../rules/carry-over';
 import type { WorkspaceIndexFactory } from './workspace-index';
@@ -135,6 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         completionProvider: {},
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'govreport' },
     };
@@ -182,16 +185,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover(
     guard('hover', null, (params) => {
       const analysis = analysisOf(params.textDocument.uri);
-      return (analysis && titleHover(analysis.bound.report, analysis.bound.era, params.position, locale)) ?? null;
+      return (analysis && reportHover(analysis.bound, params.position, locale)) ?? null;
     }),
   );
   connection.languages.diagnostics.on(
     guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return {
-        kind: DocumentDiagnosticReportKind.Full,
-        items: analysis ? toDiagnostics(findingsOf(params.textDocument.uri, analysis), params.textDocument.uri) : [],
+      const uri = params.textDocument.uri;
+      const analysis = analysisOf(uri);
+      if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const findings = findingsOf(uri, analysis);
+      const era = analysis.bound.era;
+      const status: ReportStatus = {
+        uri,
+        format: era.format.id,
+        formatName: say(locale, era.format.name, era.format.nameEn),
+        source: era.source,
+        errors: findings.filter((f) => f.severity === 'error').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+        others: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
+        checkedAt: new Date().toISOString(),
       };
+      void connection.sendNotification(STATUS, status);
+      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(findings, uri) };
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [] as InlayHint[], (params) => {
+      const analysis = settings.inlayHints.enabled ? analysisOf(params.textDocument.uri) : undefined;
+      return analysis ? totalHints(analysis.findings, params.range, locale) : [];
     }),
   );
   connection.onCodeAction(
@@ -199,7 +220,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const document = documents.get(params.textDocument.uri);
       if (!document || !analysisOf(params.textDocument.uri)) return [];
       const actions: CodeAction[] = [];
-      if (wantsQuickFixes(params.context.only)) actions.push(...quickFixes(params, document.version));
+      if (wantsQuickFixes(params.context.only)) {
+        const text = document.getText();
+        actions.push(...quickFixes(params, { version: document.version, lines: text.split(/\r\n|\r|\n/), eol: /\r\n/.test(text) ? '\r\n' : '\n' }, locale));
+      }
       if (wantsFixAll(params.context.only)) {
         const all = fixAllEdits(params.textDocument.uri);
         const action =

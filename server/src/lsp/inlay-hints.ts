@@ -1,0 +1,14 @@
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
+import type { Finding } from '../rules';
+import { say, type Locale } from '../rules/types';
+
+/** Beside each total that does not add up, the value it should have (off by default: govreport.inlayHints.enabled). */
+export function totalHints(findings: readonly Finding[], range: Range, locale: Locale): InlayHint[] {
+  return findings
+    .filter((f) => f.code === 'table.sum-mismatch' && f.range.end.line >= range.start.line && f.range.end.line <= range.end.line)
+    .map((f) => {
+      const { expected, decimals } = f.data as { expected: number; decimals: number };
+      const value = expected.toFixed(decimals);
+      return { position: f.range.end, label: say(locale, `应为 ${value}`, `should be ${value}`), kind: InlayHintKind.Parameter, paddingLeft: true };
+    });
+}
