@@ -19,7 +19,9 @@ test('the checked-in snippets/ files are what the format definitions generate (n
 });
 
 test('typing gr21 offers the 2021 report and each of its tables; gr19 the 2019 ones', () => {
-  const prefixes = Object.values(snippets('tsv')).map((s) => s.prefix);
+  const prefixes = Object.values(snippets('tsv'))
+    .map((s) => s.prefix)
+    .filter((p) => p.startsWith('gr1') || p.startsWith('gr2'));
   assert.deepEqual(prefixes, [
     'gr21-report',
     'gr21-art20-1',

@@ -6,6 +6,7 @@
  */
 import { formatById, type FormatDefinition, type FormatId, type TableDefinition } from './index';
 import { renderReport, renderTable, type TemplateOptions } from './templates';
+import { ruleInfo } from '../rules';
 
 export interface Snippet {
   prefix: string;
@@ -61,9 +62,33 @@ function partName(format: FormatDefinition, table: TableDefinition): string {
   return format.parts.find((p) => p.number === table.part)?.title ?? '';
 }
 
+/** The inline suppression comments, with the rule codes to choose from. */
+function suppressionSnippets(): Snippet[] {
+  const codes = `\${1|${ruleInfo.map((r) => r.code).join(',')}|}`;
+  return [
+    {
+      prefix: 'gr-disable-next-line',
+      body: [`<!-- govreport-disable-next-line ${codes} -->`],
+      description: '停用下一行的某条检查 / Disable a rule for the next line',
+    },
+    { prefix: 'gr-disable-line', body: [`<!-- govreport-disable-line ${codes} -->`], description: '停用本行的某条检查 / Disable a rule for this line' },
+    {
+      prefix: 'gr-disable',
+      body: [`<!-- govreport-disable ${codes} -->`, '$0', '<!-- govreport-enable $1 -->'],
+      description: '停用一段范围内的某条检查 / Disable a rule for a range',
+    },
+    {
+      prefix: 'gr-disable-file',
+      body: [`<!-- govreport-disable-file ${codes} -->`],
+      description: '停用整个文件的某条检查 / Disable a rule for the whole file',
+    },
+  ];
+}
+
 /** Every snippet for one syntax, keyed by a readable name, in a stable order. */
 export function snippets(syntax: TemplateOptions['syntax']): Record<string, Snippet> {
   const result: Record<string, Snippet> = {};
+  for (const snippet of suppressionSnippets()) result[snippet.prefix] = snippet;
   for (const id of SNIPPET_FORMATS) {
     const format = formatById(id);
     const report = reportSnippet(format, syntax);
