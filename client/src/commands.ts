@@ -1,6 +1,6 @@
 /** The template commands: insert a statutory table, start a new report, convert the table at the cursor. */
 import * as vscode from 'vscode';
-import type { LanguageClient, TextEdit } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, TextEdit } from 'vscode-languageclient';
 import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type TableSyntax, type TemplateChoice } from '../../server/src/lsp/protocol';
 
 export function registerTemplateCommands(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {

@@ -1,94 +1,21 @@
-import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { looksLikeReport } from '../../server/src/engine/detect';
-import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
-import { registerTemplateCommands } from './commands';
-import { registerStatusItem } from './status';
+/** The extension in desktop VS Code (and code-server): the language server runs in Node, over IPC. */
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { activateWith, CLIENT_ID, CLIENT_NAME, type GovreportApi } from './activate';
 
-const LANGUAGE_ID = 'govreport';
+export { deactivate, type GovreportApi } from './activate';
 
-let client: LanguageClient | undefined;
-let starting: Promise<void> | undefined;
-let serverStarted: () => void;
-const serverReady = new Promise<void>((resolve) => (serverStarted = resolve));
-
-/** What `activate` returns to other extensions and to the end-to-end tests. */
-export interface GovreportApi {
-  /** Settles once the language server runs (it starts when the first report is opened). */
-  serverReady(): Promise<void>;
-}
-
-/**
- * The client stays idle until a report is open: a `*.govreport` file, or (with content
- * detection on) a `.txt`/`.md` document whose content reads as a report. Plain-text reports are
- * switched to the `govreport` language once; Markdown reports keep VS Code's Markdown features and
- * are also served by our language server.
- */
 export function activate(context: vscode.ExtensionContext): GovreportApi {
-  const switched = new Set<string>();
-
-  const consider = (doc: vscode.TextDocument) => {
-    if (doc.languageId === LANGUAGE_ID) {
-      void ensureStarted(context);
-      return;
-    }
-    if (!contentDetection() || (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown')) return;
-    if (!looksLikeReport(doc.getText())) return;
-    if (doc.languageId === 'plaintext') {
-      const key = doc.uri.toString();
-      if (switched.has(key)) return; // the user chose plain text again: respect it
-      switched.add(key);
-      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-    } else {
-      void ensureStarted(context);
-    }
-  };
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('govreport.fixAll', async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (!document || !client) return;
-      await vscode.commands.executeCommand(APPLY_ALL_FIXES, document.uri.toString());
-    }),
-    vscode.workspace.onDidOpenTextDocument(consider),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);
-    }),
-  );
-  registerTemplateCommands(context, async () => {
-    await ensureStarted(context);
-    return client!;
+  return activateWith(context, (ctx, options) => {
+    const module = ctx.asAbsolutePath('dist/server.js');
+    return new LanguageClient(
+      CLIENT_ID,
+      CLIENT_NAME,
+      {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      },
+      options,
+    );
   });
-  vscode.workspace.textDocuments.forEach(consider);
-  return { serverReady: () => serverReady };
-}
-
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-}
-
-function contentDetection(): boolean {
-  return vscode.workspace.getConfiguration('govreport').get<boolean>('contentDetection', true);
-}
-
-function ensureStarted(context: vscode.ExtensionContext): Promise<void> {
-  starting ??= start(context);
-  return starting;
-}
-
-async function start(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }],
-    synchronize: { configurationSection: 'govreport', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,.govreportrc.json}') },
-    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
-  };
-  client = new LanguageClient(LANGUAGE_ID, '政府信息公开工作年度报告 (govreport)', serverOptions, clientOptions);
-  await client.start();
-  registerStatusItem(context, client);
-  serverStarted();
 }

@@ -1,6 +1,6 @@
 /** The language status item: the format the report is checked against, its problems, the last check's time. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { STATUS, type ReportStatus } from '../../server/src/lsp/protocol';
 
 export function registerStatusItem(context: vscode.ExtensionContext, client: LanguageClient): void {

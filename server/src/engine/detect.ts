@@ -37,9 +37,7 @@ const PART_TITLES = new RegExp(`^[#*\\s]*[一二三四五六七八九十]+、[^\
 export function looksLikeReport(text: string): boolean {
   if (isBinary(text)) return false;
   if (hasTitle(text)) return true;
-  let parts = 0;
-  for (const _ of text.matchAll(PART_TITLES)) if (++parts >= 2) return true;
-  return false;
+  return (text.match(PART_TITLES)?.length ?? 0) >= 2;
 }
 
 /** NUL characters never occur in text reports; they mark a binary file opened as text. */

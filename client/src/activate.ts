@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { looksLikeReport } from '../../server/src/engine/detect';
+import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
+import { registerTemplateCommands } from './commands';
+import { registerStatusItem } from './status';
+
+const LANGUAGE_ID = 'govreport';
+
+let client: BaseLanguageClient | undefined;
+let starting: Promise<void> | undefined;
+let serverStarted: () => void;
+const serverReady = new Promise<void>((resolve) => (serverStarted = resolve));
+
+/** What `activate` returns to other extensions and to the end-to-end tests. */
+export interface GovreportApi {
+  /** Settles once the language server runs (it starts when the first report is opened). */
+  serverReady(): Promise<void>;
+}
+
+/** Creates the runtime's language client: over IPC to dist/server.js in Node, a web worker in the browser. */
+export type ClientFactory = (context: vscode.ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient;
+
+/**
+ * The client stays idle until a report is open: a `*.govreport` file, or (with content
+ * detection on) a `.txt`/`.md` document whose content reads as a report. Plain-text reports are
+ * switched to the `govreport` language once; Markdown reports keep VS Code's Markdown features and
+ * are also served by our language server.
+ */
+export function activateWith(context: vscode.ExtensionContext, createClient: ClientFactory): GovreportApi {
+  const switched = new Set<string>();
+
+  const consider = (doc: vscode.TextDocument) => {
+    if (doc.languageId === LANGUAGE_ID) {
+      void ensureStarted(context, createClient);
+      return;
+    }
+    if (!contentDetection() || (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown')) return;
+    if (!looksLikeReport(doc.getText())) return;
+    if (doc.languageId === 'plaintext') {
+      const key = doc.uri.toString();
+      if (switched.has(key)) return; // the user chose plain text again: respect it
+      switched.add(key);
+      void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+    } else {
+      void ensureStarted(context, createClient);
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('govreport.fixAll', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || !client) return;
+      await vscode.commands.executeCommand(APPLY_ALL_FIXES, document.uri.toString());
+    }),
+    vscode.workspace.onDidOpenTextDocument(consider),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);
+    }),
+  );
+  registerTemplateCommands(context, async () => {
+    await ensureStarted(context, createClient);
+    return client!;
+  });
+  vscode.workspace.textDocuments.forEach(consider);
+  return { serverReady: () => serverReady };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+export const CLIENT_ID = LANGUAGE_ID;
+export const CLIENT_NAME = '政府信息公开工作年度报告 (govreport)';
+
+function contentDetection(): boolean {
+  return vscode.workspace.getConfiguration('govreport').get<boolean>('contentDetection', true);
+}
+
+function ensureStarted(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<void> {
+  starting ??= start(context, createClient);
+  return starting;
+}
+
+async function start(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<void> {
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }],
+    synchronize: { configurationSection: 'govreport', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,.govreportrc.json}') },
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
+  };
+  client = createClient(context, clientOptions);
+  await client.start();
+  registerStatusItem(context, client);
+  serverStarted();
+}

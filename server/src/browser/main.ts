@@ -1,0 +1,10 @@
+/**
+ * The language server's browser entry point (vscode.dev, github.dev): it runs in a web worker.
+ * Without a file system there is no workspace index and no `.govreportrc.json`: the settings apply.
+ */
+import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { startServer } from '../lsp/server';
+
+declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
+
+startServer(createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self)));
