@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
 import { registerTemplateCommands } from './commands';
@@ -73,6 +73,25 @@ export async function deactivate(): Promise<void> {
 export const CLIENT_ID = LANGUAGE_ID;
 export const CLIENT_NAME = '政府信息公开工作年度报告 (govreport)';
 
+/** Restarts a crashed server, telling the user each time; gives up after 5 crashes in 3 minutes. */
+function restartingErrorHandler(): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
+      if (crashes.length > 5)
+        return {
+          action: CloseAction.DoNotRestart,
+          message: vscode.l10n.t('The govreport language server stopped 5 times in 3 minutes and will not be restarted. See the govreport output channel.'),
+        };
+      return { action: CloseAction.Restart, message: vscode.l10n.t('The govreport language server stopped and has been restarted.') };
+    },
+  };
+}
+
 function contentDetection(): boolean {
   return vscode.workspace.getConfiguration('govreport').get<boolean>('contentDetection', true);
 }
@@ -87,6 +106,7 @@ async function start(context: vscode.ExtensionContext, createClient: ClientFacto
     documentSelector: [{ language: LANGUAGE_ID }, { language: 'markdown' }],
     synchronize: { configurationSection: 'govreport', fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.txt,*.md,*.govreport,.govreportrc.json}') },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: true },
+    errorHandler: restartingErrorHandler(),
   };
   client = createClient(context, clientOptions);
   await client.start();

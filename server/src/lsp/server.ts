@@ -11,7 +11,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BoundReport } from '../engine/bind';
+import { bind, type BoundReport } from '../engine/bind';
+import { parseReport } from '../engine/structure';
 import { isBinary, looksLikeReport } from '../engine/detect';
 import { lineEdits } from '../engine/edits';
 import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
@@ -34,6 +35,19 @@ import { carrySummary, checkCarryOver } from '../rules/carry-over';
 import type { WorkspaceIndexFactory } from './workspace-index';
 
 export const LANGUAGE_ID = 'govreport';
+
+/** The UTF-8 size of a text, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff)
+      i++; // a surrogate pair: 4 bytes for 2 code units
+    else if (c >= 0x800) bytes += 2;
+    else if (c >= 0x80) bytes += 1;
+  }
+  return bytes;
+}
 
 interface Analysis {
   bound: BoundReport;
@@ -63,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const guard = guardWith(connection.console);
 
   const reportedProblems = new Set<string>();
+  const tooLarge = new Set<string>();
   /** The configuration of a document: its `.govreportrc.json`, overridden by the settings. */
   const configOf = (uri: string): Config => {
     const file = options.configFile?.(uri);
@@ -83,7 +98,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = document.getText();
     const served = !isBinary(text) && (document.languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
     let analysis: Analysis | undefined;
-    if (served) {
+    if (served && utf8Length(text) > settings.maxDocumentSize) {
+      // Too large to check while typing: the outline only, and say so once.
+      const config = configOf(uri);
+      analysis = { bound: bind(parseReport(text), { assumedFormat: config.assumeFormat }), config, findings: [] };
+      if (!tooLarge.has(uri)) {
+        tooLarge.add(uri);
+        void connection.window.showInformationMessage(
+          say(
+            locale,
+            `该报告超过 ${settings.maxDocumentSize} 字节（govreport.maxDocumentSize），只显示大纲，不做检查。`,
+            `This report is larger than ${settings.maxDocumentSize} bytes (govreport.maxDocumentSize): outline only, no checks.`,
+          ),
+        );
+      }
+    } else if (served) {
       const config = configOf(uri);
       const { bound, findings } = analyze(text, { locale, config });
       analysis = { bound, config, findings: settings.enable ? findings : [] };
