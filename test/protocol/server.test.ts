@@ -110,6 +110,10 @@ describe('node dist/server.js --stdio', () => {
     const result = await symbols(uri);
     t.diagnostic(`${(text.length / 1e6).toFixed(1)} M characters outlined in ${(performance.now() - started).toFixed(0)} ms`);
     assert.equal(result[1].name, '一、2019 年联财镇政府信息公开总体情况');
+    // Over govreport.maxDocumentSize (5 MB): the outline only, no checks, and the user is told.
+    const diagnostics = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.deepEqual((diagnostics as { items: unknown[] }).items, []);
+    assert.deepEqual(client.shown, ['该报告超过 5000000 字节（govreport.maxDocumentSize），只显示大纲，不做检查。']);
   });
 
   test('nothing was written to stderr', () => {

@@ -17,6 +17,8 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** What the server showed the user (window/showMessage and window/showMessageRequest). */
+  readonly shown: string[] = [];
   #process: ChildProcess;
 
   private constructor(proc: ChildProcess) {
@@ -25,6 +27,13 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+    });
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.shown.push(p.message);
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.shown.push(p.message);
     });
     this.connection.listen();
   }

@@ -113,3 +113,9 @@ test('severities: errors for what makes a report non-compliant, warnings for cel
     'value.unit': 'warning',
   });
 });
+
+test('report.period-mismatch: the fix changes every mention of the year in the period statement', () => {
+  const text = readFixture('rules', '2019-parts-and-units.txt');
+  const finding = checkText(text).find((f) => f.code === 'report.period-mismatch')!;
+  assert.equal(applyEdits(text, finding.fixes[0].edits).split('\n')[4], '本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。');
+});

@@ -59,7 +59,10 @@ export const reportPeriodMismatch: Rule = {
         fixes: [
           {
             title: say(locale, `改为 ${title.year}`, `Change to ${title.year}`),
-            edits: [{ range: period.range, newText: String(title.year) }],
+            edits: yearsInStatement(bound.report.lines[period.range.start.line], period.range.start, period.year).map((range) => ({
+              range,
+              newText: String(title.year),
+            })),
             preferred: false,
           },
         ],
@@ -67,6 +70,16 @@ export const reportPeriodMismatch: Rule = {
     ];
   },
 };
+
+/** Every mention of the year in the period statement (自2019年1月1日起至2019年12月31日止), up to its end. */
+function yearsInStatement(line: string, start: { line: number; character: number }, year: number): Range[] {
+  const end = line.indexOf('。', start.character);
+  const statement = line.slice(start.character, end < 0 ? line.length : end);
+  return [...statement.matchAll(new RegExp(`(?<!\\d)${year}(?!\\d)`, 'g'))].map((m) => ({
+    start: { line: start.line, character: start.character + m.index },
+    end: { line: start.line, character: start.character + m.index + 4 },
+  }));
+}
 
 export const reportFormatMismatch: Rule = {
   code: 'report.format-mismatch',
