@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
-import { until, withTimeout } from './wait';
+import { ruleOf, until, withTimeout } from './wait';
 
 /** The server speaks the UI's language. */
 const chinese = vscode.env.language.toLowerCase().startsWith('zh');
 
-const sumMismatches = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'table.sum-mismatch');
+const sumMismatches = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'table.sum-mismatch');
 
 async function open(name: string): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders![0];
@@ -37,6 +37,8 @@ suite('a wrong total, fixed in the editor', () => {
         : '「（一）予以公开」/「总计」 should be 4 (自然人 3 + 商业企业 1, 4 more are 0) but is 5.',
     );
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [61, 31, 32]);
+    const code = diagnostic.code as { target: vscode.Uri };
+    assert.equal(code.target.toString(true), 'https://github.com/govreport/govreport/blob/main/docs/rules/table.sum-mismatch.md');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -66,13 +68,13 @@ suite('a wrong total, fixed in the editor', () => {
     await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length === 0 ? true : undefined), 'the sum mismatches to go away');
     // Left: what fix-all cannot decide — which cell breaks the balance, whether the text or the table is
     // wrong (the text says 未收到申请) — and the title hints (no preferred fix).
-    assert.deepEqual(
-      vscode.languages
-        .getDiagnostics(uri)
-        .map((d) => d.code)
-        .sort(),
-      ['part.title', 'part.title', 'report.prose-vs-table', 'table.balance-mismatch', 'table.balance-mismatch'],
-    );
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).map(ruleOf).sort(), [
+      'part.title',
+      'part.title',
+      'report.prose-vs-table',
+      'table.balance-mismatch',
+      'table.balance-mismatch',
+    ]);
   });
 });
 
@@ -81,7 +83,7 @@ suite('a missing part, inserted in the editor', () => {
     const folder = vscode.workspace.workspaceFolders![0];
     const uri = vscode.Uri.joinPath(folder.uri, '000_cf77e8731c91250a.txt');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const missing = () => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'part.missing');
+    const missing = () => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'part.missing');
     const [diagnostic] = await until(vscode.languages.onDidChangeDiagnostics, () => (missing().length ? missing() : undefined), 'the part.missing diagnostic');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',

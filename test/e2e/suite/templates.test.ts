@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
-import { until, withTimeout } from './wait';
+import { ruleOf, until, withTimeout } from './wait';
 
 suite('statutory templates in the editor', () => {
   suiteSetup(async () => {
@@ -35,7 +35,7 @@ suite('statutory templates in the editor', () => {
     const codes = await until(
       vscode.languages.onDidChangeDiagnostics,
       () => {
-        const found = vscode.languages.getDiagnostics(document.uri).map((d) => d.code);
+        const found = vscode.languages.getDiagnostics(document.uri).map(ruleOf);
         return found.length > 0 ? found : undefined;
       },
       'diagnostics of the edited report',

@@ -27,3 +27,9 @@ export function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`)), WAIT_MS)),
   ]);
 }
+
+/** A diagnostic's rule id: with a documentation link, VS Code gives `code` as `{ value, target }`. */
+export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
