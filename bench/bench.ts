@@ -1,0 +1,154 @@
+/**
+ * `npm run bench`: govreport's speed, measured against a baseline run in the same process —
+ * markdownlint linting the same text, what a user would otherwise run — and reported as ratios.
+ * Also: keystroke-to-fresh-diagnostics latency over LSP stdio, server start-up, CLI throughput on
+ * 1,000 reports, and the bundle sizes. Prints a table; `--json` prints the figures as JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DidChangeTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol';
+import { analyze } from '../server/src/rules';
+import { LspClient } from '../test/support/lsp-client';
+
+const root = join(__dirname, '..');
+const seedsDir = join(root, 'test', 'fixtures', 'seeds');
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => ({ name: f.slice(0, 3), text: readFileSync(join(seedsDir, f), 'utf8') }));
+
+/** The median time of `fn` in ms over enough runs to last about `budget` ms (at least 3). */
+function time(fn: () => void, budget = 400): number {
+  fn(); // warm up
+  const samples: number[] = [];
+  const until = performance.now() + budget;
+  while (samples.length < 3 || (performance.now() < until && samples.length < 200)) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+/** A synthetic report of about `bytes` (UTF-8): the seeds repeated. */
+function synthetic(bytes: number): string {
+  const unit = seeds.map((s) => s.text).join('\n');
+  const unitBytes = Buffer.byteLength(unit);
+  return Array.from({ length: Math.max(1, Math.round(bytes / unitBytes)) }, () => unit).join('\n');
+}
+
+async function main() {
+  const { lint } = await import('markdownlint/sync');
+  const markdownlint = (text: string) => lint({ strings: { report: text } });
+  const check = (text: string) => analyze(text);
+
+  const rows: { input: string; size: string; govreport: number; markdownlint: number }[] = [];
+  const measure = (input: string, text: string, budget?: number) => {
+    const govreport = time(() => check(text), budget);
+    const baseline = time(() => markdownlint(text), budget);
+    rows.push({ input, size: `${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`, govreport, markdownlint: baseline });
+  };
+  for (const seed of seeds) measure(`seed ${seed.name}`, seed.text);
+  const sizes: [string, number][] = [
+    ['100 KB', 100 * 1024],
+    ['1 MB', 1024 * 1024],
+    ['10 MB', 10 * 1024 * 1024],
+  ];
+  for (const [name, bytes] of sizes) measure(`synthetic ${name}`, synthetic(bytes), bytes > 2e6 ? 3000 : 1000);
+  measure('one 1 MB line', '某某县人民政府2021年政府信息公开工作年度报告\n' + '正文'.repeat((1024 * 1024) / 6), 1000);
+
+  // Keystroke latency: type a digit into a 50 KB report, then pull diagnostics, as VS Code does.
+  const { client } = await LspClient.start();
+  const startup = await serverStartup();
+  const uri = 'file:///bench/50k.txt';
+  let text = synthetic(50 * 1024);
+  let version = 1;
+  await client.open(uri, text, 'govreport', version);
+  await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  const latencies: number[] = [];
+  const line = text.split('\n').findIndex((l) => l.startsWith('四、结转下年度继续办理'));
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    const digit = String(i % 10);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 13 } }, text: digit }],
+    });
+    await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    latencies.push(performance.now() - start);
+  }
+  await client.stop();
+  text = '';
+
+  // CLI throughput on 1,000 reports.
+  const folder = mkdtempSync(join(tmpdir(), 'govreport-bench-'));
+  for (let i = 0; i < 1000; i++) writeFileSync(join(folder, `r${i}.txt`), seeds[i % seeds.length].text);
+  const cliStart = performance.now();
+  spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', folder, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cliSeconds = (performance.now() - cliStart) / 1000;
+  rmSync(folder, { recursive: true, force: true });
+
+  // Bundle sizes, minified.
+  spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit' });
+  const size = (file: string) => statSync(join(root, 'dist', file)).size / 1024;
+  const bundles = { server: size('server.js'), client: size('extension.js'), browserServer: size('browser/server.js'), cli: size('cli.js') };
+  spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+
+  const results = {
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
+    date: new Date().toISOString().slice(0, 10),
+    checks: rows.map((r) => ({ ...r, ratio: r.govreport / r.markdownlint })),
+    linearity: rows.find((r) => r.input === 'synthetic 10 MB')!.govreport / rows.find((r) => r.input === 'synthetic 1 MB')!.govreport,
+    keystroke: { median: median(latencies), p95: percentile(latencies, 95) },
+    serverStartup: startup,
+    cli: { reports: 1000, seconds: cliSeconds, perSecond: 1000 / cliSeconds },
+    bundlesKB: bundles,
+  };
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+  console.log(`govreport benchmark — ${results.machine}, ${results.date}\n`);
+  console.log('full check (parse, bind, every rule) against markdownlint on the same text, medians:');
+  console.log(`  ${'input'.padEnd(20)}${'size'.padStart(9)}${'govreport'.padStart(12)}${'markdownlint'.padStart(14)}${'ratio'.padStart(9)}`);
+  for (const r of results.checks)
+    console.log(
+      `  ${r.input.padEnd(20)}${r.size.padStart(9)}${ms(r.govreport).padStart(12)}${ms(r.markdownlint).padStart(14)}${r.ratio.toFixed(2).padStart(9)}`,
+    );
+  console.log(`\n  10 MB / 1 MB time: ${results.linearity.toFixed(1)}× (target ≤ 12×)`);
+  console.log(`\nkeystroke to fresh diagnostics over LSP stdio, 50 KB report: median ${ms(results.keystroke.median)}, p95 ${ms(results.keystroke.p95)}`);
+  console.log(`server start to initialize response: ${ms(results.serverStartup)}`);
+  console.log(`CLI: ${results.cli.reports} reports in ${results.cli.seconds.toFixed(2)} s (${results.cli.perSecond.toFixed(0)} reports/s)`);
+  console.log(
+    `bundles (minified): server ${bundles.server.toFixed(0)} KB, client ${bundles.client.toFixed(0)} KB, browser server ${bundles.browserServer.toFixed(0)} KB, CLI ${bundles.cli.toFixed(0)} KB`,
+  );
+}
+
+/** Median time from spawning `node dist/server.js --stdio` to its initialize response, over 7 starts. */
+async function serverStartup(): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    const { client } = await LspClient.start();
+    samples.push(performance.now() - start);
+    await client.stop();
+  }
+  return median(samples);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
