@@ -349,13 +349,21 @@ const MIN_CONTAINED = 3;
  * Matches row labels to statutory rows. Labels repeat across groups (（二）被依法纠错数 under both
  * 行政复议 and 行政诉讼), so among equal candidates the one under the most recent group wins.
  */
+/** The match keys of each table definition's rows, computed once: definitions never change. */
+const KEYED_ROWS = new WeakMap<TableDefinition, { definition: RowDefinition; keys: string[] }[]>();
+
 class RowMatcher {
   readonly #rows: { definition: RowDefinition; keys: string[] }[];
   #context: RowDefinition | undefined;
   readonly #byId: Map<string, RowDefinition>;
 
   constructor(definition: TableDefinition) {
-    this.#rows = definition.rows.map((r) => ({ definition: r, keys: [r.label, ...r.aliases].map(labelKey).filter((k) => k) }));
+    let keyed = KEYED_ROWS.get(definition);
+    if (!keyed) {
+      keyed = definition.rows.map((r) => ({ definition: r, keys: [r.label, ...r.aliases].map(labelKey).filter((k) => k) }));
+      KEYED_ROWS.set(definition, keyed);
+    }
+    this.#rows = keyed;
     this.#byId = new Map(definition.rows.map((r) => [r.id, r]));
   }
 

@@ -64,6 +64,8 @@ export interface ServerOptions {
   workspaceIndex?: WorkspaceIndexFactory;
   /** Finds the `.govreportrc.json` that applies to a document; without it only the settings apply. */
   configFile?: (documentUri: string) => ConfigFile | undefined;
+  /** A `.govreportrc.json` changed on disk: forget what `configFile` remembered. */
+  configFilesChanged?: () => void;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -184,6 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       for (const change of params.changes) {
         if (change.uri.endsWith(CONFIG_FILE)) {
           reportedProblems.clear();
+          options.configFilesChanged?.();
           analyses.clear();
           connection.languages.diagnostics.refresh();
         } else workspace?.refresh(change.uri);

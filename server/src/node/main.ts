@@ -6,10 +6,20 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ConfigFile } from '../config/config';
 import { findConfigFile } from './config-file';
 import { createNodeWorkspaceIndex } from './workspace-index';
 
+/** The configuration file of each folder, looked up once (not on every keystroke) until one changes on disk. */
+const configFiles = new Map<string, ConfigFile | undefined>();
+
 startServer(createConnection(ProposedFeatures.all), {
   workspaceIndex: createNodeWorkspaceIndex,
-  configFile: (uri) => (uri.startsWith('file:') ? findConfigFile(dirname(fileURLToPath(uri))) : undefined),
+  configFile: (uri) => {
+    if (!uri.startsWith('file:')) return undefined;
+    const folder = dirname(fileURLToPath(uri));
+    if (!configFiles.has(folder)) configFiles.set(folder, findConfigFile(folder));
+    return configFiles.get(folder);
+  },
+  configFilesChanged: () => configFiles.clear(),
 });

@@ -1,7 +1,7 @@
 /** The report as a whole: its title, its statistical period, its format era and the fee statement. */
 import { normalizeText } from '../engine/labels';
 import type { Range } from '../engine/types';
-import { formats, type FormatDefinition } from '../formats';
+import { formats, type FormatDefinition, type TableDefinition } from '../formats';
 import { isNumber } from './cells';
 import { say, type Finding, type Rule } from './types';
 
@@ -81,6 +81,24 @@ function yearsInStatement(line: string, start: { line: number; character: number
   }));
 }
 
+const FOREIGN_LABELS = new WeakMap<TableDefinition, Map<TableDefinition, Set<string>>>();
+
+/** The other era's column labels that this era's table does not have (computed once per pair). */
+function foreignColumnLabels(table: TableDefinition, other: TableDefinition): Set<string> {
+  const byOther = FOREIGN_LABELS.get(table) ?? new Map<TableDefinition, Set<string>>();
+  FOREIGN_LABELS.set(table, byOther);
+  let labels = byOther.get(other);
+  if (!labels) {
+    const own = new Set(table.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
+    labels = new Set(other.columns.map((c) => normalizeText(c.label)).filter((l) => !own.has(l)));
+    byOther.set(other, labels);
+  }
+  return labels;
+}
+
+/** How many rows at the top of a table can be its header (table 三 has three). */
+const HEADER_ROWS = 4;
+
 export const reportFormatMismatch: Rule = {
   code: 'report.format-mismatch',
   defaultSeverity: 'error',
@@ -114,9 +132,12 @@ export const reportFormatMismatch: Rule = {
         const otherTable = other.tables.find((t) => t.id === table.definition.id);
         if (!otherTable) continue;
         // Column headers of the other era: 本年新制作数量 (2019) in a 2021 report.
-        const own = new Set(table.definition.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
-        const foreignLabels = new Set(otherTable.columns.map((c) => normalizeText(c.label)).filter((l) => !own.has(l)));
-        const header = table.table.rows.flatMap((r) => r.cells).find((c) => foreignLabels.has(normalizeText(c.text)));
+        const foreignLabels = foreignColumnLabels(table.definition, otherTable);
+        // Headers stand in the first rows; reading the numbers' cells too would only cost time.
+        const header = table.table.rows
+          .slice(0, HEADER_ROWS)
+          .flatMap((r) => r.cells)
+          .find((c) => foreignLabels.has(normalizeText(c.text)));
         if (header)
           findings.push(
             finding(header.range, other, `「${table.definition.name}」的列「${header.text}」`, `Column 「${header.text}」 of 「${table.definition.name}」`),
