@@ -99,6 +99,8 @@ export function scanLine(text: string, line: number): ScannedLine {
   while (end > start && (text[end - 1] === '#' || (bold && text.startsWith(bold, end - 2)))) {
     end = trimEnd(text, text[end - 1] === '#' ? end - 1 : end - 2);
   }
+  // Nothing but a Markdown heading marker or bold marker (「# 」, 「** 」): a blank line.
+  if (end <= start) return { kind: 'blank', line, length };
   const content = text.slice(start, end);
   const contentRange = range(line, start, end);
 

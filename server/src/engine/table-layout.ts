@@ -58,7 +58,9 @@ function lastFilled(row: TableRow): number {
 
 /** Pipe rows' cells padded to common column widths; separator rows keep their alignment colons. */
 function alignPipeTable(report: Report, table: Table): Map<number, string> {
-  const rows = table.rows.filter((r) => PIPE_ROW.test(report.lines[r.line]));
+  // Only the rows read as pipe rows: a tab-separated row whose first cell starts with | stays as it is.
+  const rows = table.rows.filter((r) => PIPE_ROW.test(report.lines[r.line]) && !report.lines[r.line].includes('\t'));
+  if (rows.length === 0) return new Map();
   const columns = Math.max(...rows.map((r) => r.cells.length));
   const widths = new Array<number>(columns).fill(3);
   for (const row of rows) {
