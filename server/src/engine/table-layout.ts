@@ -43,7 +43,8 @@ function trimTsvTable(report: Report, table: Table, lastValueCell: Map<number, n
   for (const row of table.rows) {
     if (row.kind !== 'cells') continue;
     const hasNumbers = row.cells.some((c) => parseCellValue(c.text).kind === 'number');
-    const keep = lastValueCell.get(row.line) ?? (hasNumbers ? row.cells.length - 1 : lastFilled(row));
+    // At least two cells stay: a row trimmed to one cell would no longer read as a table row.
+    const keep = Math.max(1, lastValueCell.get(row.line) ?? (hasNumbers ? row.cells.length - 1 : lastFilled(row)));
     const cells = report.lines[row.line].split('\t');
     if (keep < 0 || keep >= cells.length - 1 || cells.slice(keep + 1).some((c) => c.trim() !== '')) continue;
     lines.set(row.line, cells.slice(0, keep + 1).join('\t'));
@@ -59,7 +60,7 @@ function lastFilled(row: TableRow): number {
 /** Pipe rows' cells padded to common column widths; separator rows keep their alignment colons. */
 function alignPipeTable(report: Report, table: Table): Map<number, string> {
   // Only the rows read as pipe rows: a tab-separated row whose first cell starts with | stays as it is.
-  const rows = table.rows.filter((r) => PIPE_ROW.test(report.lines[r.line]) && !report.lines[r.line].includes('\t'));
+  const rows = table.rows.filter((r) => r.kind !== 'debris' && PIPE_ROW.test(report.lines[r.line]) && !report.lines[r.line].includes('\t'));
   if (rows.length === 0) return new Map();
   const columns = Math.max(...rows.map((r) => r.cells.length));
   const widths = new Array<number>(columns).fill(3);
