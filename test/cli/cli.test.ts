@@ -5,8 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { formatById } from '../../server/src/formats';
-import { renderReport } from '../../server/src/formats/templates';
+import { carryOverReport } from '../support/reports';
 import { fixturesDir, readFixture } from '../support/fixtures';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -107,20 +106,7 @@ test('usage and I/O problems exit 2 with a clear message and no stack trace', ()
 });
 
 test('report.carry-over: 二、上年结转 of 2022 against 四、结转下年度继续办理 of 2021, same organ', () => {
-  const report = (year: number, carriedIn: number, carriedOut: number) => {
-    const lines = renderReport(formatById('2021'), { organ: '某某县人民政府', year, syntax: 'tsv', number: () => '0' });
-    const set = (label: string, value: number) => {
-      const i = lines.findIndex((l) => l.startsWith(label));
-      lines[i] = `${label}\t${value}\t0\t0\t0\t0\t0\t${value}`;
-    };
-    set('二、上年结转政府信息公开申请数量', carriedIn);
-    set('四、结转下年度继续办理', carriedOut);
-    set('一、本年新收政府信息公开申请数量', carriedOut);
-    set('（一）予以公开', carriedIn);
-    set('（七）总计', carriedIn);
-    return lines.join('\n');
-  };
-  const dir = folder({ '2021.txt': report(2021, 0, 3), '2022.txt': report(2022, 2, 0) });
+  const dir = folder({ '2021.txt': carryOverReport(2021, 0, 3), '2022.txt': carryOverReport(2022, 2, 0) });
   const [, later] = JSON.parse(run(['check', '.', '--format', 'json'], dir).stdout);
   assert.equal(later.file, '2022.txt');
   const carry = later.diagnostics.filter((d: { code: string }) => d.code === 'report.carry-over');

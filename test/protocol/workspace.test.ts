@@ -6,24 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import iconv from 'iconv-lite';
-import { formatById } from '../../server/src/formats';
-import { renderReport } from '../../server/src/formats/templates';
+import { carryOverReport } from '../support/reports';
 import { LspClient } from '../support/lsp-client';
-
-/** A 2021-format report of 某某县人民政府 whose 二、上年结转 and 四、结转下年度 (自然人 and 总计) are given. */
-function report(year: number, carriedIn: number, carriedOut: number): string {
-  const lines = renderReport(formatById('2021'), { organ: '某某县人民政府', year, syntax: 'tsv', number: () => '0' });
-  const set = (label: string, value: number) => {
-    const i = lines.findIndex((l) => l.startsWith(label));
-    lines[i] = `${label}\t${value}\t0\t0\t0\t0\t0\t${value}`;
-  };
-  set('二、上年结转政府信息公开申请数量', carriedIn);
-  set('四、结转下年度继续办理', carriedOut);
-  set('一、本年新收政府信息公开申请数量', carriedOut);
-  set('（一）予以公开', carriedIn);
-  set('（七）总计', carriedIn);
-  return lines.join('\n');
-}
 
 describe('report.carry-over against the reports of the workspace', () => {
   let client: LspClient;
@@ -33,7 +17,7 @@ describe('report.carry-over against the reports of the workspace', () => {
 
   before(async () => {
     // Last year's report is on disk only (and in GBK, as offices often keep them); this year's is open.
-    writeFileSync(lastYear, iconv.encode(report(2021, 0, 3), 'gbk'));
+    writeFileSync(lastYear, iconv.encode(carryOverReport(2021, 0, 3), 'gbk'));
     ({ client } = await LspClient.start({}, [{ uri: pathToFileURL(folder).href, name: 'reports' }]));
     refreshed = new Promise((resolve) => client.connection.onRequest('workspace/diagnostic/refresh', () => resolve()));
   });
@@ -44,7 +28,7 @@ describe('report.carry-over against the reports of the workspace', () => {
   test('once the workspace is indexed, the open report is compared with last year’s file', async () => {
     await refreshed;
     const uri = pathToFileURL(join(folder, '2022.txt')).href;
-    await client.open(uri, report(2022, 2, 0));
+    await client.open(uri, carryOverReport(2022, 2, 0));
     const { items } = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
     const carry = items.filter((d) => d.code === 'report.carry-over');
     assert.deepEqual(
