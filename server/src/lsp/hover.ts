@@ -56,7 +56,7 @@ function cellHover(bound: BoundReport, position: Position, locale: Locale): Hove
       for (const cell of row.cells.values()) {
         if (!cell.cell || !inside(cell.range, position)) continue;
         const lines = [
-          `**${rowLabel(table, row.definition.id)}** × **${columnName(cell.column)}**`,
+          `**${rowLabel(table, row.definition.id)}** × **${columnName(table.definition, cell.column)}**`,
           '',
           say(locale, `「${table.definition.name}」`, `「${table.definition.name}」`),
         ];

@@ -45,7 +45,7 @@ export function carrySummary(uri: string, bound: BoundReport): CarrySummary | un
     const cells = valueColumns(table).flatMap((column) => {
       const cell = bound.cells.get(column.id);
       return cell?.value.kind === 'number'
-        ? [{ column: column.id, columnName: columnName(column), value: cell.value.value, text: cell.cell!.text, range: cell.range }]
+        ? [{ column: column.id, columnName: columnName(table.definition, column), value: cell.value.value, text: cell.cell!.text, range: cell.range }]
         : [];
     });
     return { label: bound.definition.label, cells };

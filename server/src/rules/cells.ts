@@ -4,7 +4,7 @@
  */
 import type { BoundCell, BoundReport, BoundRow, BoundTable } from '../engine/bind';
 import type { Range } from '../engine/types';
-import type { Addend, ColumnDefinition, RuleDefinition } from '../formats';
+import type { Addend, ColumnDefinition, RuleDefinition, TableDefinition } from '../formats';
 import type { Locale } from './types';
 
 export interface NumberCell extends BoundCell {
@@ -37,16 +37,21 @@ export function resolveAddends(addends: Addend[], present: (id: string) => boole
   return ids;
 }
 
-export function columnName(column: ColumnDefinition): string {
-  return column.group && column.group !== '申请人情况' && column.group !== '法人或其他组织' ? `${column.group}·${column.label}` : column.label;
+/**
+ * A column's name in messages: its label, with its header group where the label alone is
+ * ambiguous in the table (总计 of 行政复议, of 未经复议直接起诉, of 复议后起诉 → 行政复议·总计).
+ */
+export function columnName(table: TableDefinition, column: ColumnDefinition): string {
+  const ambiguous = column.group && table.columns.filter((c) => c.label === column.label).length > 1;
+  return ambiguous ? `${column.group}·${column.label}` : column.label;
 }
 
 /** Names a cell by its row and column: 「（七）总计」的「自然人」; a lone row or column is enough. */
 export function cellName(table: BoundTable, row: BoundRow, column: ColumnDefinition, locale: Locale): string {
-  if (table.definition.layout === 'single-row') return `「${columnName(column)}」`;
+  if (table.definition.layout === 'single-row') return `「${columnName(table.definition, column)}」`;
   const label = rowLabel(table, row.definition.id);
   if (valueColumns(table).length === 1) return `「${label}」`;
-  return locale === 'en' ? `「${label}」/「${columnName(column)}」` : `「${label}」的「${columnName(column)}」`;
+  return locale === 'en' ? `「${label}」/「${columnName(table.definition, column)}」` : `「${label}」的「${columnName(table.definition, column)}」`;
 }
 
 /**
@@ -66,7 +71,7 @@ export function rowLabel(table: BoundTable, id: string): string {
 export function termName(table: BoundTable, id: string): string {
   if (table.definition.rows.some((r) => r.id === id)) return rowLabel(table, id);
   const column = table.definition.columns.find((c) => c.id === id);
-  return column ? columnName(column) : id;
+  return column ? columnName(table.definition, column) : id;
 }
 
 /** Every arithmetic rule of one type, with the bound table it applies to. */

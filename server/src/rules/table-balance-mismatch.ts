@@ -47,8 +47,8 @@ export const tableBalanceMismatch: Rule = {
           range: target.range,
           message: say(
             locale,
-            `「${columnName(column)}」列勾稽关系不符：第一项加第二项之和为 ${lt}，第三项加第四项之和为 ${rt}。`,
-            `「${columnName(column)}」 does not balance: 一 + 二 = ${lt}, but 三（七）+ 四 = ${rt}.`,
+            `「${columnName(table.definition, column)}」列勾稽关系不符：第一项加第二项之和为 ${lt}，第三项加第四项之和为 ${rt}。`,
+            `「${columnName(table.definition, column)}」 does not balance: 一 + 二 = ${lt}, but 三（七）+ 四 = ${rt}.`,
           ),
           related: [...rule.left, ...rule.right].flatMap((id, i) => {
             const cell = [...left, ...right][i];

@@ -247,7 +247,7 @@ export const tableEmptyCell: Rule = {
         if (!row.definition.values || zeroParent(table, row.definition)) continue;
         const blanks = [...row.cells.values()].filter((c) => c.value.kind === 'blank');
         if (blanks.length === 0) continue;
-        const names = blanks.map((c) => columnName(c.column));
+        const names = blanks.map((c) => columnName(table.definition, c.column));
         const single = valueColumns(table).length === 1;
         const name = table.definition.layout === 'single-row' ? `「${table.definition.name}」表` : `「${rowLabel(table, row.definition.id)}」`;
         findings.push({
@@ -301,8 +301,8 @@ export const tableNotNumber: Rule = {
             range: cell.range,
             message: say(
               locale,
-              `「${rowLabel(table, row.definition.id)}」的「${columnName(cell.column)}」应为数字，而不是「${cell.value.text}」。`,
-              `「${rowLabel(table, row.definition.id)}」/「${columnName(cell.column)}」 needs a number, not 「${cell.value.text}」.`,
+              `「${rowLabel(table, row.definition.id)}」的「${columnName(table.definition, cell.column)}」应为数字，而不是「${cell.value.text}」。`,
+              `「${rowLabel(table, row.definition.id)}」/「${columnName(table.definition, cell.column)}」 needs a number, not 「${cell.value.text}」.`,
             ),
             related: [],
             data: { table: table.definition.id, row: row.definition.id, column: cell.column.id },
