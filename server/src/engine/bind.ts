@@ -7,6 +7,7 @@ import {
   formatById,
   formatForYear,
   formats,
+  siblingFormats,
   type ColumnDefinition,
   type FormatDefinition,
   type FormatId,
@@ -208,9 +209,8 @@ function identifyTable(table: Table, format: FormatDefinition): TableDefinition 
 
 /** The same table in the other format of the 2019 regulation (2019 ↔ 2021); the 2008 era has none. */
 function otherEras(format: FormatDefinition, tableId: string): { format: FormatDefinition; table: TableDefinition }[] {
-  if (format.id === '2008') return [];
-  return formats.flatMap((f) => {
-    const other = f.id !== '2008' && f !== format ? f.tables.find((t) => t.id === tableId) : undefined;
+  return siblingFormats(format).flatMap((f) => {
+    const other = f.tables.find((t) => t.id === tableId);
     return other ? [{ format: f, table: other }] : [];
   });
 }

@@ -18,3 +18,11 @@ export function formatById(id: FormatId): FormatDefinition {
 export function formatForYear(year: number): FormatDefinition {
   return formats.find((f) => (f.years.from ?? -Infinity) <= year && year <= (f.years.to ?? Infinity)) ?? formats[formats.length - 1];
 }
+
+/**
+ * The other format of the same regulation: 2019 ↔ 2021 (the 2019 条例's trial and revised formats),
+ * whose tables a report may mix up; the 2008 era has none.
+ */
+export function siblingFormats(format: FormatDefinition): FormatDefinition[] {
+  return format.id === '2008' ? [] : formats.filter((f) => f.id !== '2008' && f !== format);
+}

@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bind, type BoundReport } from '../engine/bind';
 import { parseReport } from '../engine/structure';
+import { splitLines } from '../engine/lines';
 import { isBinary, looksLikeReport } from '../engine/detect';
 import { lineEdits } from '../engine/edits';
 import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
@@ -254,7 +255,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const actions: CodeAction[] = [];
       if (wantsQuickFixes(params.context.only)) {
         const text = document.getText();
-        actions.push(...quickFixes(params, { version: document.version, lines: text.split(/\r\n|\r|\n/), eol: /\r\n/.test(text) ? '\r\n' : '\n' }, locale));
+        actions.push(...quickFixes(params, { version: document.version, lines: splitLines(text), eol: /\r\n/.test(text) ? '\r\n' : '\n' }, locale));
       }
       if (wantsFixAll(params.context.only)) {
         const all = fixAllEdits(params.textDocument.uri);

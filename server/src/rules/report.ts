@@ -1,7 +1,7 @@
 /** The report as a whole: its title, its statistical period, its format era and the fee statement. */
 import { normalizeText } from '../engine/labels';
 import type { Range } from '../engine/types';
-import { formats, type FormatDefinition, type TableDefinition } from '../formats';
+import { siblingFormats, type FormatDefinition, type TableDefinition } from '../formats';
 import { isNumber } from './cells';
 import { say, type Finding, type Rule } from './types';
 
@@ -128,7 +128,7 @@ export const reportFormatMismatch: Rule = {
       for (const { row, otherEra } of table.unboundRows) {
         if (otherEra) findings.push(finding(row.range, otherEra.format, `「${otherEra.row.label}」这一行`, `The row 「${otherEra.row.label}」`));
       }
-      for (const other of sameEraFamily(format)) {
+      for (const other of siblingFormats(format)) {
         const otherTable = other.tables.find((t) => t.id === table.definition.id);
         if (!otherTable) continue;
         // Column headers of the other era: 本年新制作数量 (2019) in a 2021 report.
@@ -154,11 +154,6 @@ export const reportFormatMismatch: Rule = {
     return findings;
   },
 };
-
-/** The other national format of the new regulation (2019 ↔ 2021); the 2008 era had no national tables to confuse. */
-function sameEraFamily(format: FormatDefinition): FormatDefinition[] {
-  return format.id === '2008' ? [] : formats.filter((f) => f.id !== '2008' && f !== format);
-}
 
 const FEE = /信息处理费|收取.{0,6}费|收费/;
 
