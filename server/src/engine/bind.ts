@@ -15,7 +15,8 @@ import {
   type RowDefinition,
   type TableDefinition,
 } from '../formats';
-import { labelKey, labelSegments, normalizeText, similarity } from './labels';
+import { formatKeys, tableKeys, type TableKeys } from './definition-keys';
+import { bigrams, bigramSimilarity, labelSegments, normalizeText } from './labels';
 import type { Cell, Range, Report, Section, Table, TableRow } from './types';
 import { parseCellValue, type CellValue } from './values';
 
@@ -104,13 +105,14 @@ export function bind(report: Report, options: BindOptions = {}): BoundReport {
   const tables: BoundTable[] = [];
   const foreignTables: ForeignTable[] = [];
   for (const table of report.tables) {
-    const definition = identifyTable(table, era.format);
+    const text = tableText(table);
+    const definition = identifyTable(table, text, era.format);
     if (definition) {
       tables.push(bindTable(table, definition, otherEras(era.format, definition.id)));
       continue;
     }
     for (const format of formats) {
-      const foreign = format !== era.format && table.caption ? identifyTable(table, format) : undefined;
+      const foreign = format !== era.format && table.caption ? identifyTable(table, text, format) : undefined;
       if (foreign) {
         foreignTables.push({ table, format, definition: foreign });
         break;
@@ -133,7 +135,8 @@ function bindParts(report: Report, format: FormatDefinition): BoundPart[] {
   for (const node of report.outline) {
     if (node.type !== 'section' || node.kind !== 'part') continue;
     const title = labelSegments([node.name]).join('');
-    const exact = format.parts.find((p) => normalizeText(p.title) === title);
+    const titles = formatKeys(format).partTitles;
+    const exact = format.parts.find((p) => titles.get(p) === title);
     const candidates = format.parts.filter((p) => p.keywords.some((k) => title.includes(k)));
     parts.push({ section: node, definition: exact ?? candidates.find((p) => p.number === node.number) ?? candidates[0], exact: !!exact });
   }
@@ -158,13 +161,11 @@ function decideEra(report: Report, assumed: FormatId): Era {
 function formatByTableShape(report: Report): FormatDefinition | undefined {
   let best: FormatDefinition | undefined;
   let bestScore = 0;
+  const texts = report.tables.map(tableText);
   for (const format of formats) {
-    const words = distinctiveWords(format);
+    const words = formatKeys(format).distinctiveWords;
     let score = 0;
-    for (const table of report.tables) {
-      const text = tableText(table);
-      for (const w of words) if (text.includes(w)) score++;
-    }
+    for (const text of texts) for (const w of words) if (text.includes(w)) score++;
     if (score > bestScore) {
       best = format;
       bestScore = score;
@@ -173,28 +174,23 @@ function formatByTableShape(report: Report): FormatDefinition | undefined {
   return best;
 }
 
-/** Captions and column labels of a format that no other format has. */
-function distinctiveWords(format: FormatDefinition): string[] {
-  const own = (f: FormatDefinition) =>
-    new Set(f.tables.flatMap((t) => [...(t.caption ? [t.caption] : []), ...t.columns.map((c) => c.label), ...t.headerKeywords]));
-  const others = formats.filter((f) => f !== format).map(own);
-  return [...own(format)].filter((w) => !others.some((o) => o.has(w)));
-}
-
+/** The caption and the first rows' cells: where a table's header words stand. */
 function tableText(table: Table): string {
-  return [table.caption?.text ?? '', ...table.rows.slice(0, 4).flatMap((r) => r.cells.map((c) => c.text))].join(' ');
+  let text = table.caption?.text ?? '';
+  for (const row of table.rows.slice(0, 4)) for (const cell of row.cells) text += ' ' + cell.text;
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-function identifyTable(table: Table, format: FormatDefinition): TableDefinition | undefined {
+/** The format's table that `table` is, by its caption, else by the header words in its `text` (see `tableText`). */
+function identifyTable(table: Table, text: string, format: FormatDefinition): TableDefinition | undefined {
   if (table.caption) {
     const caption = normalizeText(table.caption.text);
-    const byCaption = format.tables.find((t) => t.caption && normalizeText(t.caption) === caption);
+    const byCaption = format.tables.find((t) => tableKeys(t).caption === caption);
     if (byCaption) return byCaption;
   }
-  const text = tableText(table);
   let best: TableDefinition | undefined;
   let bestHits = 0;
   for (const definition of format.tables) {
@@ -217,9 +213,8 @@ function otherEras(format: FormatDefinition, tableId: string): { format: FormatD
 
 function bindTable(table: Table, definition: TableDefinition, others: { format: FormatDefinition; table: TableDefinition }[]): BoundTable {
   const bound: BoundTable = { table, definition, rows: new Map(), unboundRows: [], units: new Map() };
-  const valueColumns = definition.columns.filter((c) => c.kind !== 'text');
+  const { valueColumns, columnLabels } = tableKeys(definition);
   const matcher = new RowMatcher(definition);
-  const columnLabels = new Set(definition.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
   for (const row of table.rows) {
     if (row.kind === 'rule') continue;
     const split = splitRow(row, valueColumns.length, definition.columns.length > valueColumns.length);
@@ -349,32 +344,22 @@ const MIN_CONTAINED = 3;
  * Matches row labels to statutory rows. Labels repeat across groups (（二）被依法纠错数 under both
  * 行政复议 and 行政诉讼), so among equal candidates the one under the most recent group wins.
  */
-/** The match keys of each table definition's rows, computed once: definitions never change. */
-const KEYED_ROWS = new WeakMap<TableDefinition, { definition: RowDefinition; keys: string[] }[]>();
-
 class RowMatcher {
-  readonly #rows: { definition: RowDefinition; keys: string[] }[];
+  readonly #keys: TableKeys;
   #context: RowDefinition | undefined;
-  readonly #byId: Map<string, RowDefinition>;
 
   constructor(definition: TableDefinition) {
-    let keyed = KEYED_ROWS.get(definition);
-    if (!keyed) {
-      keyed = definition.rows.map((r) => ({ definition: r, keys: [r.label, ...r.aliases].map(labelKey).filter((k) => k) }));
-      KEYED_ROWS.set(definition, keyed);
-    }
-    this.#rows = keyed;
-    this.#byId = new Map(definition.rows.map((r) => [r.id, r]));
+    this.#keys = tableKeys(definition);
   }
 
   match(segments: string[]): RowMatch | undefined {
     const item = segments[segments.length - 1];
     if (!item) return undefined;
     for (const group of segments.slice(0, -1)) {
-      const g = this.#best(this.#rows.filter((r) => r.keys.includes(group)).map((r) => r.definition));
+      const g = this.#best(this.#keys.rowsByKey.get(group));
       if (g) this.#context = g;
     }
-    const exact = this.#best(this.#rows.filter((r) => r.keys.includes(item)).map((r) => r.definition));
+    const exact = this.#best(this.#keys.rowsByKey.get(item));
     const contained = exact ? undefined : this.#contained(item);
     const fuzzy = exact || contained ? undefined : this.#fuzzy(item);
     const found: RowMatch | undefined = exact
@@ -388,17 +373,17 @@ class RowMatcher {
     return found;
   }
 
-  #best(candidates: RowDefinition[]): RowDefinition | undefined {
-    if (candidates.length <= 1) return candidates[0];
+  #best(candidates: RowDefinition[] | undefined): RowDefinition | undefined {
+    if (!candidates || candidates.length <= 1) return candidates?.[0];
     const ancestors = new Set<string>();
-    for (let r = this.#context; r; r = r.parent ? this.#byId.get(r.parent) : undefined) ancestors.add(r.id);
+    for (let r = this.#context; r; r = r.parent ? this.#keys.rowsById.get(r.parent) : undefined) ancestors.add(r.id);
     return candidates.find((c) => c.parent && ancestors.has(c.parent)) ?? candidates[0];
   }
 
   #contained(item: string): RowDefinition | undefined {
     if (item.length < MIN_CONTAINED) return undefined;
     let best: { definition: RowDefinition; length: number } | undefined;
-    for (const r of this.#rows) {
+    for (const r of this.#keys.rows) {
       for (const key of r.keys) {
         // A longer label holds the statutory words; a shorter one is the start or end of a label split across lines.
         if (key.length < MIN_CONTAINED || !(item.includes(key) || key.startsWith(item) || key.endsWith(item))) continue;
@@ -411,12 +396,19 @@ class RowMatcher {
 
   #fuzzy(item: string): RowDefinition | undefined {
     let best: { definition: RowDefinition; score: number } | undefined;
-    for (const r of this.#rows) {
-      for (const key of r.keys) {
-        const score = similarity(item, key);
+    let itemBigrams: number[] | undefined;
+    for (const r of this.#keys.rows) {
+      for (const [k, key] of r.keys.entries()) {
+        if (!couldBeSimilar(item, key)) continue;
+        const score = bigramSimilarity((itemBigrams ??= bigrams(item)), r.keyBigrams[k]);
         if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { definition: r.definition, score };
       }
     }
     return best?.definition;
   }
+}
+
+/** Whether two lengths allow a bigram similarity of FUZZY_THRESHOLD: at most min − 1 bigrams can be shared. */
+function couldBeSimilar(a: string, b: string): boolean {
+  return 2 * (Math.min(a.length, b.length) - 1) >= FUZZY_THRESHOLD * (a.length + b.length - 2);
 }

@@ -5,15 +5,26 @@
 
 const NUMBERING = /[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、](?!\d)|其中：?/g;
 const PUNCTUATION = /[，,、。；;：:“”"'‘’`*#_]/g;
+const SPACES = /\s+/g;
+const SPACES_AND_PUNCTUATION = /[\s，,、。；;：:“”"'‘’`*#_]+/g;
+/** Characters with a canonical form; tested first, as most labels have none. */
+const WIDTH = /[()０-９．]/;
+const WIDTH_ALL = /[()０-９．]/g;
 
-/** Full-width brackets and digits, no spaces: the form both sides are compared in. */
+function canonicalChar(ch: string): string {
+  if (ch === '(') return '（';
+  if (ch === ')') return '）';
+  if (ch === '．') return '.';
+  return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+}
+
+function canonicalWidth(text: string): string {
+  return WIDTH.test(text) ? text.replace(WIDTH_ALL, canonicalChar) : text;
+}
+
+/** Full-width brackets and digits, no spaces (\s includes the ideographic space): the form both sides are compared in. */
 function canonical(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[．]/g, '.');
+  return canonicalWidth(text.replace(SPACES, ''));
 }
 
 /**
@@ -33,7 +44,7 @@ export function labelSegments(texts: readonly string[]): string[] {
 
 /** Text compared whole, numbering included (captions such as 第二十条第（五）项). */
 export function normalizeText(text: string): string {
-  return canonical(text).replace(PUNCTUATION, '');
+  return canonicalWidth(text.replace(SPACES_AND_PUNCTUATION, ''));
 }
 
 /** The key a statutory label is matched by: its last segment. */
@@ -42,23 +53,29 @@ export function labelKey(label: string): string {
   return segments[segments.length - 1] ?? '';
 }
 
-/** Dice coefficient over character bigrams: 1 for equal strings, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const bigrams = new Map<string, number>();
-  for (let i = 0; i < a.length - 1; i++) {
-    const g = a.slice(i, i + 2);
-    bigrams.set(g, (bigrams.get(g) ?? 0) + 1);
-  }
+/** A text's character bigrams, each as one number, sorted: compared by `bigramSimilarity`. */
+export function bigrams(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) out.push(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+  return out.sort((x, y) => x - y);
+}
+
+/** Dice coefficient over character bigrams: 1 for equal bigrams, 0 for nothing in common. */
+export function bigramSimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (let i = 0; i < b.length - 1; i++) {
-    const g = b.slice(i, i + 2);
-    const n = bigrams.get(g) ?? 0;
-    if (n > 0) {
-      bigrams.set(g, n - 1);
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
       shared++;
-    }
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
   }
-  return (2 * shared) / (a.length - 1 + b.length - 1);
+  return (2 * shared) / (a.length + b.length);
+}
+
+/** The bigram similarity of two texts: 1 for equal strings, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  return a === b ? 1 : bigramSimilarity(bigrams(a), bigrams(b));
 }

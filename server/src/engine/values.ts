@@ -27,16 +27,22 @@ const NUMBER = new RegExp(
 );
 const NOT_APPLICABLE = /^(?:[—–\-－/／\\]+|无|不适用|——)$/;
 
+/** Most cells: a whole number in ASCII digits. */
+const PLAIN_INTEGER = /^\d{1,15}$/;
+/** What a number cell starts with: a sign or a digit. */
+const NUMBER_START = /^[-－−0-9０-９]/;
+
 export function parseCellValue(text: string): CellValue {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'blank' };
+  const lead = trimmed.length === text.length ? 0 : text.length - text.trimStart().length;
+  if (PLAIN_INTEGER.test(trimmed)) return { kind: 'number', value: Number(trimmed), decimals: 0, start: lead, end: lead + trimmed.length };
   if (NOT_APPLICABLE.test(trimmed)) return { kind: 'na', text: trimmed };
-  const match = NUMBER.exec(trimmed);
+  const match = NUMBER_START.test(trimmed) ? NUMBER.exec(trimmed) : null;
   if (!match) return { kind: 'text', text: trimmed };
   const [, sign, integer, fraction, bracketedUnit, unit] = match;
   const digits = toAscii(integer.replace(/[,，]/g, '')) + (fraction ? '.' + toAscii(fraction) : '');
   const value = Number(digits) * (sign ? -1 : 1);
-  const lead = text.length - text.trimStart().length;
   const numberText = trimmed.slice(0, match[0].length - (bracketedUnit || unit ? unitSuffixLength(trimmed) : 0)).trimEnd();
   return {
     kind: 'number',
@@ -52,8 +58,10 @@ function unitSuffixLength(text: string): number {
   return UNIT_SUFFIX.exec(text)?.[0].length ?? 0;
 }
 
+const FULL_WIDTH_DIGIT = /[０-９]/;
+
 function toAscii(digits: string): string {
-  return digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return FULL_WIDTH_DIGIT.test(digits) ? digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : digits;
 }
 
 /** Whether a cell reads as a value (a number, a blank or a not-applicable mark) rather than a label. */

@@ -1,4 +1,5 @@
 /** The report as a whole: its title, its statistical period, its format era and the fee statement. */
+import { tableKeys } from '../engine/definition-keys';
 import { normalizeText } from '../engine/labels';
 import type { Range } from '../engine/types';
 import { siblingFormats, type FormatDefinition, type TableDefinition } from '../formats';
@@ -144,7 +145,7 @@ export const reportFormatMismatch: Rule = {
           );
         // A heading row that holds numbers where this era splits it into sub-rows: （六）其他处理 in the 2019 layout.
         for (const row of table.rows.values()) {
-          const children = table.definition.rows.filter((r) => r.parent === row.definition.id);
+          const children = tableKeys(table.definition).children.get(row.definition.id) ?? [];
           const otherRow = otherTable.rows.find((r) => r.id === row.definition.id);
           if (row.definition.values || !otherRow?.values || children.some((c) => table.rows.has(c.id)) || ![...row.cells.values()].some(isNumber)) continue;
           findings.push(finding(row.labelRange, other, `「${row.definition.label}」只有一行数字`, `「${row.definition.label}」 as one row of numbers`));

@@ -3,6 +3,7 @@
  * table.empty-cell, table.not-number. Fixes insert what is missing with empty cells — never numbers.
  */
 import type { BoundTable } from '../engine/bind';
+import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
 import type { Cell, Report, TableRow } from '../engine/types';
 import type { RowDefinition, TableDefinition } from '../formats';
@@ -37,7 +38,8 @@ export const tableMissing: Rule = {
     const findings: Finding[] = [];
     const { report, era } = bound;
     for (const part of recognisedParts(bound)) {
-      const partText = normalizeText(report.lines.slice(part.section.range.start.line + 1, part.section.range.end.line + 1).join(''));
+      let partText: string | undefined;
+      const readPartText = () => (partText ??= normalizeText(report.lines.slice(part.section.range.start.line + 1, part.section.range.end.line + 1).join('')));
       const statutory = era.format.tables.filter((t) => t.part === part.definition!.number);
       let previous: BoundTable | undefined;
       for (const definition of statutory) {
@@ -49,7 +51,7 @@ export const tableMissing: Rule = {
           previous = present;
           continue;
         }
-        if (unreadable(definition, partText)) continue;
+        if (unreadable(definition, readPartText())) continue;
         const lines = renderTable(definition, templateOptions(report));
         const after = previous?.table.range.end.line ?? part.section.range.end.line;
         findings.push({
@@ -80,7 +82,8 @@ export const tableMissing: Rule = {
 
 /** The part names the table (its caption, or its header words) though no table could be read there: garbled, not missing. */
 function unreadable(definition: TableDefinition, partText: string): boolean {
-  if (definition.caption) return partText.includes(normalizeText(definition.caption));
+  const caption = tableKeys(definition).caption;
+  if (caption) return partText.includes(caption);
   return definition.headerKeywords.filter((k) => partText.includes(k)).length >= 2;
 }
 
