@@ -60,7 +60,6 @@ export interface TextLine extends LineBase {
 
 export type ScannedLine = BlankLine | RowLine | HeadingLine | AppendixLine | CaptionLine | TextLine;
 
-const WHITESPACE = /[\s\u3000\u00a0\ufeff]/;
 const MARKDOWN_PREFIX = /^[\s\u3000\ufeff]*(#{1,6}[ \t\u3000]+)?/;
 const CHINESE_NUMBER = '[一二三四五六七八九十]{1,3}';
 const NUMBERINGS: { level: HeadingLevel; pattern: RegExp; chinese: boolean }[] = [
@@ -125,7 +124,7 @@ export function scanLine(text: string, line: number): ScannedLine {
     return { kind: 'heading', line, length, level, number, name, nameRange: range(line, start, nameEnd) };
   }
   // Checked after the numberings: 「七、政府信息公开情况统计表」 is a part heading, not a caption.
-  if (STATISTICS_CAPTION.test(content)) return caption;
+  if (content.includes('统计表') && STATISTICS_CAPTION.test(content)) return caption;
   return { kind: 'text', line, length, content, range: contentRange, markdownHeading };
 }
 
@@ -182,8 +181,8 @@ function pipeCells(text: string, line: number): Cell[] {
 function cell(text: string, line: number, index: number, from: number, to: number): Cell {
   let start = from;
   let end = to;
-  while (start < end && WHITESPACE.test(text[start])) start++;
-  while (end > start && WHITESPACE.test(text[end - 1])) end--;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
   return { text: text.slice(start, end), index, range: range(line, start, end) };
 }
 
@@ -192,16 +191,33 @@ function range(line: number, start: number, end: number): Range {
 }
 
 function isBlank(text: string): boolean {
-  for (const ch of text) if (!WHITESPACE.test(ch)) return false;
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
   return true;
 }
 
 function trimEnd(text: string, end: number): number {
-  while (end > 0 && WHITESPACE.test(text[end - 1])) end--;
+  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
 function skipSpace(text: string, at: number): number {
-  while (at < text.length && WHITESPACE.test(text[at])) at++;
+  while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
   return at;
+}
+
+/** The characters of JavaScript's \s (the ideographic space, NBSP and BOM among them), by code unit. */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }

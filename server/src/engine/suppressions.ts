@@ -62,5 +62,5 @@ function nextContentLine(lines: readonly string[], line: number): number {
 
 /** Whether a line holds only an HTML comment: the scanner reads it as blank. */
 export function isCommentLine(text: string): boolean {
-  return /^\s*<!--.*-->\s*$/.test(text);
+  return text.includes('<!--') && /^\s*<!--.*-->\s*$/.test(text);
 }

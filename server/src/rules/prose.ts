@@ -11,6 +11,8 @@ import { columnName, rowLabel } from './cells';
 import { say, type Finding, type Rule } from './types';
 
 interface Statement {
+  /** Words every match contains: lines without them are not tried against the pattern. */
+  anchor: string;
   /** The wording, with the stated number as its first group when it states one. */
   pattern: RegExp;
   table: string;
@@ -28,6 +30,7 @@ const NUMBER = '([0-9０-９][0-9０-９,，]*)[ \\u3000]*';
 const STATEMENTS: Statement[] = [
   // Only a total of the whole organ (共, 全年, 全区…): 「区政府办代表区政府受理申请 17 件」 counts one office.
   {
+    anchor: '公开申请',
     pattern: new RegExp(
       `(?:共|全年|累计|合计|全[区县市镇乡])[^。，；\\d]{0,6}?(?:收到|受理)[^。，；\\d]{0,14}?公开申请(?:数量)?(?:共计|共|合计)?[ \\u3000]*${NUMBER}件`,
     ),
@@ -35,15 +38,27 @@ const STATEMENTS: Statement[] = [
     rows: ['new'],
     orRows: ['new', 'carried_in'],
   },
-  { pattern: new RegExp(`予以公开(?:及|和|与)部分公开(?:共|合计)?[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['disclosed', 'partly'] },
-  { pattern: new RegExp(`(?<![不及和与])予以公开[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['disclosed'] },
-  { pattern: new RegExp(`不予公开[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['refused.*'] },
-  { pattern: new RegExp(`无法提供[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['unable.*'] },
-  { pattern: new RegExp(`不予处理[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['not_processed.*'] },
-  { pattern: new RegExp(`现行有效的?(?:行政)?规范性文件[ \\u3000]*${NUMBER}件`), table: 'article20-1', rows: ['normative'], column: 'in_force' },
-  { pattern: new RegExp(`主动公开(?:政府)?信息(?:共计|共)?[ \\u3000]*${NUMBER}条`), table: 'statistics', rows: ['proactive.items'] },
-  { pattern: /未(?:收到|受理)[^。，；]{0,8}?公开(?:的)?申请/, table: 'applications', rows: ['new'], none: true },
   {
+    anchor: '部分公开',
+    pattern: new RegExp(`予以公开(?:及|和|与)部分公开(?:共|合计)?[ \\u3000]*${NUMBER}件`),
+    table: 'applications',
+    rows: ['disclosed', 'partly'],
+  },
+  { anchor: '予以公开', pattern: new RegExp(`(?<![不及和与])予以公开[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['disclosed'] },
+  { anchor: '不予公开', pattern: new RegExp(`不予公开[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['refused.*'] },
+  { anchor: '无法提供', pattern: new RegExp(`无法提供[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['unable.*'] },
+  { anchor: '不予处理', pattern: new RegExp(`不予处理[ \\u3000]*${NUMBER}件`), table: 'applications', rows: ['not_processed.*'] },
+  {
+    anchor: '规范性文件',
+    pattern: new RegExp(`现行有效的?(?:行政)?规范性文件[ \\u3000]*${NUMBER}件`),
+    table: 'article20-1',
+    rows: ['normative'],
+    column: 'in_force',
+  },
+  { anchor: '主动公开', pattern: new RegExp(`主动公开(?:政府)?信息(?:共计|共)?[ \\u3000]*${NUMBER}条`), table: 'statistics', rows: ['proactive.items'] },
+  { anchor: '未', pattern: /未(?:收到|受理)[^。，；]{0,8}?公开(?:的)?申请/, table: 'applications', rows: ['new'], none: true },
+  {
+    anchor: '行政复议',
     pattern: /未(?:发生|出现|收到|有)[^。，；纠败]{0,16}?行政复议(?![^。，；]{0,6}(?:纠错|纠正|败诉))/,
     table: 'review-litigation',
     rows: ['cases'],
@@ -51,6 +66,7 @@ const STATEMENTS: Statement[] = [
     none: true,
   },
   {
+    anchor: '行政诉讼',
     pattern: /未(?:发生|出现|收到|有)[^。，；纠败]{0,20}?行政诉讼(?![^。，；]{0,6}(?:纠错|纠正|败诉))/,
     table: 'review-litigation',
     rows: ['cases'],
@@ -65,11 +81,12 @@ export const reportProseVsTable: Rule = {
   description: { 'zh-cn': '正文所述与表格数字不符', en: 'The text contradicts the tables' },
   check({ bound, locale }) {
     const findings: Finding[] = [];
-    const inTable = new Set(bound.report.tables.flatMap((t) => range(t.range.start.line, t.range.end.line)));
+    const inTable = new Uint8Array(bound.report.lines.length);
+    for (const t of bound.report.tables) inTable.fill(1, t.range.start.line, t.range.end.line + 1);
     bound.report.lines.forEach((text, line) => {
-      if (inTable.has(line)) return;
+      if (inTable[line]) return;
       for (const statement of STATEMENTS) {
-        const match = statement.pattern.exec(text);
+        const match = text.includes(statement.anchor) ? statement.pattern.exec(text) : null;
         const table = match && bound.tables.find((t) => t.definition.id === statement.table);
         const counted = table ? count(table, statement.rows, statement.column) : undefined;
         if (!match || !table || !counted) continue;
@@ -95,10 +112,6 @@ export const reportProseVsTable: Rule = {
     return findings;
   },
 };
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
 
 /** What the table counts for a statement, or undefined when its rows hold no number at all. */
 function count(table: BoundTable, rowIds: string[], column?: string): { value: number; what: string; cells: { range: Range; label: string }[] } | undefined {
