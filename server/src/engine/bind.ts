@@ -205,10 +205,12 @@ function identifyTable(table: Table, text: string, format: FormatDefinition): Ta
 
 /** The same table in the other format of the 2019 regulation (2019 ↔ 2021); the 2008 era has none. */
 function otherEras(format: FormatDefinition, tableId: string): { format: FormatDefinition; table: TableDefinition }[] {
-  return siblingFormats(format).flatMap((f) => {
+  const others: { format: FormatDefinition; table: TableDefinition }[] = [];
+  for (const f of siblingFormats(format)) {
     const other = f.tables.find((t) => t.id === tableId);
-    return other ? [{ format: f, table: other }] : [];
-  });
+    if (other) others.push({ format: f, table: other });
+  }
+  return others;
 }
 
 function bindTable(table: Table, definition: TableDefinition, others: { format: FormatDefinition; table: TableDefinition }[]): BoundTable {

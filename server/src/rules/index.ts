@@ -46,7 +46,8 @@ export interface CheckOptions {
 
 /** Runs every rule over a bound report; findings come sorted by position. */
 export function checkBound(bound: BoundReport, locale: Locale = 'zh-cn'): Finding[] {
-  const findings = rules.flatMap((rule) => rule.check({ bound, locale }));
+  const findings: Finding[] = [];
+  for (const rule of rules) findings.push(...rule.check({ bound, locale }));
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 

@@ -1,7 +1,7 @@
 /** The report as a whole: its title, its statistical period, its format era and the fee statement. */
 import { tableKeys } from '../engine/definition-keys';
 import { normalizeText } from '../engine/labels';
-import type { Range } from '../engine/types';
+import type { Cell, Range, TableRow } from '../engine/types';
 import { siblingFormats, type FormatDefinition, type TableDefinition } from '../formats';
 import { isNumber } from './cells';
 import { say, type Finding, type Rule } from './types';
@@ -135,10 +135,7 @@ export const reportFormatMismatch: Rule = {
         // Column headers of the other era: 本年新制作数量 (2019) in a 2021 report.
         const foreignLabels = foreignColumnLabels(table.definition, otherTable);
         // Headers stand in the first rows; reading the numbers' cells too would only cost time.
-        const header = table.table.rows
-          .slice(0, HEADER_ROWS)
-          .flatMap((r) => r.cells)
-          .find((c) => foreignLabels.has(normalizeText(c.text)));
+        const header = foreignHeader(table.table.rows.slice(0, HEADER_ROWS), foreignLabels);
         if (header)
           findings.push(
             finding(header.range, other, `「${table.definition.name}」的列「${header.text}」`, `Column 「${header.text}」 of 「${table.definition.name}」`),
@@ -146,7 +143,7 @@ export const reportFormatMismatch: Rule = {
         // A heading row that holds numbers where this era splits it into sub-rows: （六）其他处理 in the 2019 layout.
         for (const row of table.rows.values()) {
           const children = tableKeys(table.definition).children.get(row.definition.id) ?? [];
-          const otherRow = otherTable.rows.find((r) => r.id === row.definition.id);
+          const otherRow = tableKeys(otherTable).rowsById.get(row.definition.id);
           if (row.definition.values || !otherRow?.values || children.some((c) => table.rows.has(c.id)) || ![...row.cells.values()].some(isNumber)) continue;
           findings.push(finding(row.labelRange, other, `「${row.definition.label}」只有一行数字`, `「${row.definition.label}」 as one row of numbers`));
         }
@@ -155,6 +152,11 @@ export const reportFormatMismatch: Rule = {
     return findings;
   },
 };
+
+function foreignHeader(rows: readonly TableRow[], foreignLabels: Set<string>): Cell | undefined {
+  for (const row of rows) for (const cell of row.cells) if (foreignLabels.has(normalizeText(cell.text))) return cell;
+  return undefined;
+}
 
 const FEE = /信息处理费|收取.{0,6}费|收费/;
 

@@ -29,7 +29,7 @@ export const tableSumMismatch: Rule = {
           const total = row.cells.get(rule.total);
           if (!ids || !total) continue;
           const addends = ids.map((id) => ({ id, cell: row.cells.get(id) }));
-          const finding = compare(table, total, addends, 0, rule.id, locale, cellName(table, row, total.column, locale));
+          const finding = compare(table, total, addends, 0, rule.id, locale, () => cellName(table, row, total.column, locale));
           if (finding) findings.push(finding);
         }
       } else {
@@ -40,7 +40,7 @@ export const tableSumMismatch: Rule = {
           const total = totalRow.cells.get(column.id);
           if (!total) continue;
           const addends = ids.map((id) => ({ id, cell: table.rows.get(id)?.cells.get(column.id) }));
-          const finding = compare(table, total, addends, 1, rule.id, locale, cellName(table, totalRow, column, locale));
+          const finding = compare(table, total, addends, 1, rule.id, locale, () => cellName(table, totalRow, column, locale));
           if (finding) findings.push(finding);
         }
       }
@@ -56,7 +56,8 @@ function compare(
   order: number,
   ruleId: string,
   locale: Locale,
-  name: string,
+  /** The total's name in the message; only needed when the total is wrong. */
+  name: () => string,
 ): Finding | undefined {
   if (!isNumber(total) || !addends.every((a) => isNumber(a.cell))) return undefined;
   const terms = addends as { id: string; cell: NumberCell }[];
@@ -81,8 +82,8 @@ function compare(
     range: total.range,
     message: say(
       locale,
-      `${name}应为 ${expectedText}（${listed}），实为 ${actualText}。`,
-      `${name} should be ${expectedText} (${listed}) but is ${actualText}.`,
+      `${name()}应为 ${expectedText}（${listed}），实为 ${actualText}。`,
+      `${name()} should be ${expectedText} (${listed}) but is ${actualText}.`,
     ),
     related: terms.map((t) => ({ range: t.cell.range, message: `${termName(table, t.id)} ${t.cell.cell!.text}` })),
     data: { rule: ruleId, table: table.definition.id, expected: expected.value, actual: total.value.value, decimals },
