@@ -18,7 +18,7 @@ import {
 import { formatKeys, tableKeys, type TableKeys } from './definition-keys';
 import { bigrams, bigramSimilarity, labelSegments, normalizeText } from './labels';
 import type { Cell, Range, Report, Section, Table, TableRow } from './types';
-import { parseCellValue, type CellValue } from './values';
+import { BLANK, parseCellValue, type CellValue } from './values';
 
 export interface Era {
   format: FormatDefinition;
@@ -105,14 +105,15 @@ export function bind(report: Report, options: BindOptions = {}): BoundReport {
   const tables: BoundTable[] = [];
   const foreignTables: ForeignTable[] = [];
   for (const table of report.tables) {
-    const text = tableText(table);
-    const definition = identifyTable(table, text, era.format);
+    let text: string | undefined;
+    const header = () => (text ??= tableText(table));
+    const definition = identifyTable(table, header, era.format);
     if (definition) {
       tables.push(bindTable(table, definition, otherEras(era.format, definition.id)));
       continue;
     }
     for (const format of formats) {
-      const foreign = format !== era.format && table.caption ? identifyTable(table, text, format) : undefined;
+      const foreign = format !== era.format && table.caption ? identifyTable(table, header, format) : undefined;
       if (foreign) {
         foreignTables.push({ table, format, definition: foreign });
         break;
@@ -184,13 +185,14 @@ function tableText(table: Table): string {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-/** The format's table that `table` is, by its caption, else by the header words in its `text` (see `tableText`). */
-function identifyTable(table: Table, text: string, format: FormatDefinition): TableDefinition | undefined {
+/** The format's table that `table` is, by its caption, else by the header words in its `header` text (see `tableText`). */
+function identifyTable(table: Table, header: () => string, format: FormatDefinition): TableDefinition | undefined {
   if (table.caption) {
     const caption = normalizeText(table.caption.text);
     const byCaption = format.tables.find((t) => tableKeys(t).caption === caption);
     if (byCaption) return byCaption;
   }
+  const text = header();
   let best: TableDefinition | undefined;
   let bestHits = 0;
   for (const definition of format.tables) {
@@ -229,13 +231,13 @@ function bindTable(table: Table, definition: TableDefinition, others: { format: 
     if (definition.layout === 'single-row') {
       // The one row of numbers under a multi-line header: no label, at least one number.
       // A row of fewer cells is one block of a table split up in conversion: its columns are unknown.
-      const numbers = split.values.some((v) => v?.value.kind === 'number');
+      const numbers = split.values.some((v) => v?.kind === 'number');
       if (split.label.length === 0 && numbers && row.cells.length >= valueColumns.length - 1) match = { definition: definition.rows[0], kind: 'exact' };
     } else {
       match = matcher.match(labelSegments(split.label.map((c) => c.text)));
     }
     if (!match) {
-      if (split.values.some((v) => v?.value.kind === 'number'))
+      if (split.values.some((v) => v?.kind === 'number'))
         bound.unboundRows.push({ row, label: split.label, otherEra: matchOtherEra(others, definition, split.label) });
       continue;
     }
@@ -246,11 +248,8 @@ function bindTable(table: Table, definition: TableDefinition, others: { format: 
     // A cell the row lacks (merged away in conversion) stands where it would be: right after the label.
     const gap = last?.range.end ?? row.range.start;
     valueColumns.forEach((column, i) => {
-      const cell = split.values[i];
-      cells.set(
-        column.id,
-        cell ? { column, cell: cell.cell, value: cell.value, range: cell.cell.range } : { column, value: { kind: 'blank' }, range: { start: gap, end: gap } },
-      );
+      const cell = split.cells[i];
+      cells.set(column.id, cell ? { column, cell, value: split.values[i]!, range: cell.range } : { column, value: BLANK, range: { start: gap, end: gap } });
     });
     bound.rows.set(match.definition.id, {
       definition: match.definition,
@@ -296,7 +295,9 @@ interface SplitRow {
   /** Non-empty label cells. */
   label: Cell[];
   /** One entry per value column, right-aligned; undefined where the row has no cell for it. */
-  values: ({ cell: Cell; value: CellValue } | undefined)[];
+  cells: (Cell | undefined)[];
+  /** The values of `cells`, entry for entry. */
+  values: (CellValue | undefined)[];
 }
 
 /**
@@ -305,27 +306,42 @@ interface SplitRow {
  * (extra leading cells are merged-cell debris; trailing empty cells beyond the columns are tab debris).
  */
 function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean): SplitRow | undefined {
-  const cells = row.cells.map((cell) => ({ cell, value: parseCellValue(cell.text) }));
-  const firstValue = cells.findIndex((c) => c.value.kind === 'number' || c.value.kind === 'na');
-  const searchEnd = firstValue < 0 ? cells.length : firstValue;
+  const all = row.cells;
+  const parsed = all.map((c) => parseCellValue(c.text));
+  const firstValue = parsed.findIndex((v) => v.kind === 'number' || v.kind === 'na');
+  const searchEnd = firstValue < 0 ? parsed.length : firstValue;
   let labelEnd = -1;
-  for (let i = 0; i < searchEnd; i++) if (cells[i].value.kind === 'text') labelEnd = i;
-  let label = cells.slice(0, labelEnd + 1).filter((c) => c.value.kind !== 'blank');
+  for (let i = 0; i < searchEnd; i++) if (parsed[i].kind === 'text') labelEnd = i;
+  const label: Cell[] = [];
+  for (let i = 0; i <= labelEnd; i++) if (parsed[i].kind !== 'blank') label.push(all[i]);
   // The 2008 统计表 has a 单位 column between the label and the value: 「收到申请数⇥件⇥0」.
-  if (hasUnitColumn && label.length >= 2 && label[label.length - 1].cell.text.length <= 4) label = label.slice(0, -1);
-  let values = cells.slice(labelEnd + 1);
-  while (values.length > columns && values[values.length - 1].value.kind === 'blank') values.pop();
+  if (hasUnitColumn && label.length >= 2 && label[label.length - 1].text.length <= 4) label.pop();
+  let from = labelEnd + 1;
+  let to = all.length;
+  while (to - from > columns && parsed[to - 1].kind === 'blank') to--;
   // Extra value cells: before the values of a row they are merged-cell debris; after the 统计数 of
   // a 2008 统计表 (which has a 单位 column) they are a local form's extra columns, such as 历年累计.
-  if (values.length > columns) values = hasUnitColumn ? values.slice(0, columns) : values.slice(values.length - columns);
-  const padded = [...new Array<undefined>(columns - values.length).fill(undefined), ...values];
-  if (label.length === 0 && values.every((v) => v.value.kind === 'blank')) return undefined;
-  return { label: label.map((c) => c.cell), values: padded };
+  if (to - from > columns) {
+    if (hasUnitColumn) to = from + columns;
+    else from = to - columns;
+  }
+  if (label.length === 0 && parsed.slice(from, to).every((v) => v.kind === 'blank')) return undefined;
+  const cells: (Cell | undefined)[] = [];
+  const values: (CellValue | undefined)[] = [];
+  for (let missing = columns - (to - from); missing > 0; missing--) {
+    cells.push(undefined);
+    values.push(undefined);
+  }
+  for (let i = from; i < to; i++) {
+    cells.push(all[i]);
+    values.push(parsed[i]);
+  }
+  return { label, cells, values };
 }
 
 /** A header row names columns and holds no numbers: 「⇥自然人⇥法人或其他组织⇥…⇥总计」. */
 function isHeaderRow(split: SplitRow, columnLabels: Set<string>): boolean {
-  if (split.values.some((v) => v?.value.kind === 'number')) return false;
+  if (split.values.some((v) => v?.kind === 'number')) return false;
   return split.label.some((c) => columnLabels.has(normalizeText(c.text)));
 }
 

@@ -145,8 +145,12 @@ function stripTerminator(text: string, start: number, end: number): number {
 }
 
 function row(text: string, line: number, syntax: TableSyntax, cells: Cell[]): RowLine {
-  const filled = cells.filter((c) => c.text !== '');
-  const rule = filled.length > 0 && filled.every((c) => RULE_CELL.test(c.text));
+  let rule = false;
+  for (const c of cells) {
+    if (c.text === '') continue;
+    rule = RULE_CELL.test(c.text);
+    if (!rule) break;
+  }
   return { kind: 'row', line, length: text.length, syntax, cells, rule, range: range(line, 0, text.length) };
 }
 

@@ -11,7 +11,7 @@ import { partTitles } from '../formats/part-titles';
 import { labelSegments, normalizeText } from './labels';
 import { CAPTION, scanLines, type HeadingLine, type RowLine, type ScannedLine } from './scan';
 import { splitLines } from './lines';
-import type { OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, Section, Table, TableRow } from './types';
+import type { Cell, OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, Section, Table, TableRow } from './types';
 
 export function parseReport(text: string): Report {
   const lines = splitLines(text);
@@ -145,9 +145,15 @@ function extractOrgan(text: string, year: RegExpExecArray): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-function captionOfRow(row: RowLine): string | undefined {
-  const filled = row.cells.filter((c) => c.text !== '');
-  return filled.length === 1 && CAPTION.test(filled[0].text) ? filled[0].text : undefined;
+/** The caption a row holds as its only filled cell: 「第二十条第（一）项⇥⇥」. */
+function captionOfRow(row: RowLine): Cell | undefined {
+  let filled: Cell | undefined;
+  for (const c of row.cells) {
+    if (c.text === '') continue;
+    if (filled) return undefined;
+    filled = c;
+  }
+  return filled && CAPTION.test(filled.text) ? filled : undefined;
 }
 
 /** Groups row lines into tables: blank lines inside a table are allowed, captions split it. */
@@ -173,10 +179,10 @@ function collectTables(lines: Line[]): Table[] {
       pendingCaption = isRowLike(lines[next[i]]) ? { text: l.text, range: l.range } : undefined;
       continue;
     }
-    if (l.kind === 'row' && captionOfRow(l) !== undefined) {
+    const caption = l.kind === 'row' ? captionOfRow(l) : undefined;
+    if (caption) {
       close();
-      const cell = l.cells.find((c) => c.text !== '')!;
-      pendingCaption = { text: cell.text, range: cell.range };
+      pendingCaption = { text: caption.text, range: caption.range };
       continue;
     }
     if (l.kind === 'row' || l.kind === 'debris') {

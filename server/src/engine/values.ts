@@ -32,9 +32,12 @@ const PLAIN_INTEGER = /^\d{1,15}$/;
 /** What a number cell starts with: a sign or a digit. */
 const NUMBER_START = /^[-－−0-9０-９]/;
 
+/** The value of every blank cell: one shared, frozen object. */
+export const BLANK: CellValue = Object.freeze({ kind: 'blank' });
+
 export function parseCellValue(text: string): CellValue {
   const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'blank' };
+  if (trimmed === '') return BLANK;
   const lead = trimmed.length === text.length ? 0 : text.length - text.trimStart().length;
   if (PLAIN_INTEGER.test(trimmed)) return { kind: 'number', value: Number(trimmed), decimals: 0, start: lead, end: lead + trimmed.length };
   if (NOT_APPLICABLE.test(trimmed)) return { kind: 'na', text: trimmed };
@@ -71,9 +74,11 @@ export function isValueLike(value: CellValue): boolean {
 
 /** Adds decimal numbers exactly (as written, to the largest number of decimals among them). */
 export function sum(values: readonly { value: number; decimals: number }[]): { value: number; decimals: number } {
-  const decimals = Math.max(0, ...values.map((v) => v.decimals));
+  let decimals = 0;
+  for (const v of values) decimals = Math.max(decimals, v.decimals);
   const scale = 10 ** decimals;
-  const total = values.reduce((acc, v) => acc + Math.round(v.value * scale), 0);
+  let total = 0;
+  for (const v of values) total += Math.round(v.value * scale);
   return { value: total / scale, decimals };
 }
 

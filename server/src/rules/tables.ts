@@ -247,9 +247,9 @@ export const tableEmptyCell: Rule = {
     for (const table of bound.tables) {
       if (!wellRead(table)) continue;
       for (const row of table.rows.values()) {
-        if (!row.definition.values || zeroParent(table, row.definition)) continue;
+        if (!row.definition.values) continue;
         const blanks = [...row.cells.values()].filter((c) => c.value.kind === 'blank');
-        if (blanks.length === 0) continue;
+        if (blanks.length === 0 || zeroParent(table, row.definition)) continue;
         const names = blanks.map((c) => columnName(table.definition, c.column));
         const single = valueColumns(table).length === 1;
         const name = table.definition.layout === 'single-row' ? `「${table.definition.name}」表` : `「${rowLabel(table, row.definition.id)}」`;
@@ -280,7 +280,7 @@ export const tableEmptyCell: Rule = {
 
 /** In the 2008 统计表, sub-items left blank under a parent of 0 are the normal way to write "none". */
 function zeroParent(table: BoundTable, row: RowDefinition): boolean {
-  for (let id = row.parent; id; id = table.definition.rows.find((r) => r.id === id)?.parent) {
+  for (let id = row.parent; id; id = tableKeys(table.definition).rowsById.get(id)?.parent) {
     const parent = table.rows.get(id);
     const values = parent ? [...parent.cells.values()] : [];
     if (values.some((c) => c.value.kind === 'number')) return values.every((c) => c.value.kind !== 'number' || c.value.value === 0);
