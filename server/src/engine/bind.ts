@@ -178,7 +178,7 @@ function formatByTableShape(report: Report): FormatDefinition | undefined {
 /** The caption and the first rows' cells: where a table's header words stand. */
 function tableText(table: Table): string {
   let text = table.caption?.text ?? '';
-  for (const row of table.rows.slice(0, 4)) for (const cell of row.cells) text += ' ' + cell.text;
+  for (let r = 0; r < Math.min(4, table.rows.length); r++) for (const cell of table.rows[r].cells) text += ' ' + cell.text;
   return text;
 }
 

@@ -5,6 +5,8 @@
 
 const NUMBERING = /[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、](?!\d)|其中：?/g;
 const PUNCTUATION = /[，,、。；;：:“”"'‘’`*#_]/g;
+const HAS_NUMBERING = new RegExp(NUMBERING.source);
+const HAS_PUNCTUATION = new RegExp(PUNCTUATION.source);
 const SPACES = /\s+/g;
 const SPACES_AND_PUNCTUATION = /[\s，,、。；;：:“”"'‘’`*#_]+/g;
 /** Characters with a canonical form; tested first, as most labels have none. */
@@ -34,9 +36,10 @@ function canonical(text: string): string {
 export function labelSegments(texts: readonly string[]): string[] {
   const segments: string[] = [];
   for (const text of texts) {
-    for (const part of canonical(text).split(NUMBERING)) {
-      const words = part.replace(PUNCTUATION, '');
-      if (words) segments.push(words);
+    const words = canonical(text);
+    for (const part of HAS_NUMBERING.test(words) ? words.split(NUMBERING) : [words]) {
+      const segment = HAS_PUNCTUATION.test(part) ? part.replace(PUNCTUATION, '') : part;
+      if (segment) segments.push(segment);
     }
   }
   return segments;

@@ -27,8 +27,15 @@ const NUMBER = new RegExp(
 );
 const NOT_APPLICABLE = /^(?:[—–\-－/／\\]+|无|不适用|——)$/;
 
-/** Most cells: a whole number in ASCII digits. */
-const PLAIN_INTEGER = /^\d{1,15}$/;
+/** Most cells: a whole number in ASCII digits (up to 15, all exact as a double). */
+function isPlainInteger(text: string): boolean {
+  if (text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
 /** What a number cell starts with: a sign or a digit. */
 const NUMBER_START = /^[-－−0-9０-９]/;
 
@@ -39,7 +46,7 @@ export function parseCellValue(text: string): CellValue {
   const trimmed = text.trim();
   if (trimmed === '') return BLANK;
   const lead = trimmed.length === text.length ? 0 : text.length - text.trimStart().length;
-  if (PLAIN_INTEGER.test(trimmed)) return { kind: 'number', value: Number(trimmed), decimals: 0, start: lead, end: lead + trimmed.length };
+  if (isPlainInteger(trimmed)) return { kind: 'number', value: Number(trimmed), decimals: 0, start: lead, end: lead + trimmed.length };
   if (NOT_APPLICABLE.test(trimmed)) return { kind: 'na', text: trimmed };
   const match = NUMBER_START.test(trimmed) ? NUMBER.exec(trimmed) : null;
   if (!match) return { kind: 'text', text: trimmed };
