@@ -3,30 +3,48 @@
  * full-width brackets, spaces inside words, quotes, typos.
  */
 
+import { isWhitespace } from './chars';
+
 const NUMBERING = /[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、](?!\d)|其中：?/g;
-const PUNCTUATION = /[，,、。；;：:“”"'‘’`*#_]/g;
 const HAS_NUMBERING = new RegExp(NUMBERING.source);
-const HAS_PUNCTUATION = new RegExp(PUNCTUATION.source);
-const SPACES = /\s+/g;
-const SPACES_AND_PUNCTUATION = /[\s，,、。；;：:“”"'‘’`*#_]+/g;
-/** Characters with a canonical form; tested first, as most labels have none. */
-const WIDTH = /[()０-９．]/;
-const WIDTH_ALL = /[()０-９．]/g;
 
-function canonicalChar(ch: string): string {
-  if (ch === '(') return '（';
-  if (ch === ')') return '）';
-  if (ch === '．') return '.';
-  return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+/** Character classes: kept, dropped (spaces; punctuation too when comparing words), rewritten. */
+const KEEP = 0;
+const SPACE = 1;
+const PUNCT = 2;
+/** Half-width brackets, full-width digits and point: replaced by their canonical form (see `canonicalChar`). */
+const WIDTH = 3;
+/** The class of every UTF-16 code unit. */
+const CLASS = new Uint8Array(0x10000);
+for (let code = 0; code < 0x10000; code++) if (isWhitespace(code)) CLASS[code] = SPACE;
+for (const ch of '，,、。；;：:“”"\'‘’`*#_') CLASS[ch.charCodeAt(0)] = PUNCT;
+for (const ch of '()０１２３４５６７８９．') CLASS[ch.charCodeAt(0)] = WIDTH;
+
+function canonicalChar(code: number): string {
+  if (code === 0x28) return '（';
+  if (code === 0x29) return '）';
+  if (code === 0xff0e) return '.';
+  return String.fromCharCode(code - 0xfee0);
 }
 
-function canonicalWidth(text: string): string {
-  return WIDTH.test(text) ? text.replace(WIDTH_ALL, canonicalChar) : text;
+/** `text` without spaces (and punctuation, if asked), brackets and digits in their canonical width. */
+function rewrite(text: string, dropPunctuation: boolean): string {
+  let i = 0;
+  while (i < text.length && (CLASS[text.charCodeAt(i)] === KEEP || (!dropPunctuation && CLASS[text.charCodeAt(i)] === PUNCT))) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const kind = CLASS[code];
+    if (kind === KEEP || (kind === PUNCT && !dropPunctuation)) out += text[i];
+    else if (kind === WIDTH) out += canonicalChar(code);
+  }
+  return out;
 }
 
-/** Full-width brackets and digits, no spaces (\s includes the ideographic space): the form both sides are compared in. */
+/** Full-width brackets and digits, no spaces (the ideographic space included): the form both sides are compared in. */
 function canonical(text: string): string {
-  return canonicalWidth(text.replace(SPACES, ''));
+  return rewrite(text, false);
 }
 
 /**
@@ -38,7 +56,7 @@ export function labelSegments(texts: readonly string[]): string[] {
   for (const text of texts) {
     const words = canonical(text);
     for (const part of HAS_NUMBERING.test(words) ? words.split(NUMBERING) : [words]) {
-      const segment = HAS_PUNCTUATION.test(part) ? part.replace(PUNCTUATION, '') : part;
+      const segment = rewrite(part, true);
       if (segment) segments.push(segment);
     }
   }
@@ -47,7 +65,7 @@ export function labelSegments(texts: readonly string[]): string[] {
 
 /** Text compared whole, numbering included (captions such as 第二十条第（五）项). */
 export function normalizeText(text: string): string {
-  return canonicalWidth(text.replace(SPACES_AND_PUNCTUATION, ''));
+  return rewrite(text, true);
 }
 
 /** The key a statutory label is matched by: its last segment. */

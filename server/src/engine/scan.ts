@@ -3,6 +3,7 @@
  * candidate with its numbering level, a table caption, an appendix marker, or text.
  * Whether a candidate really is a heading is decided by `structure`, which sees the context.
  */
+import { isWhitespace } from './chars';
 import { parseChineseNumber } from './numerals';
 import { isCommentLine } from './suppressions';
 import type { Cell, HeadingLevel, Range, TableSyntax } from './types';
@@ -207,21 +208,4 @@ function trimEnd(text: string, end: number): number {
 function skipSpace(text: string, at: number): number {
   while (at < text.length && isWhitespace(text.charCodeAt(at))) at++;
   return at;
-}
-
-/** The characters of JavaScript's \s (the ideographic space, NBSP and BOM among them), by code unit. */
-function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f
-  );
 }
