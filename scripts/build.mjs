@@ -12,6 +12,8 @@ const common = {
   format: 'cjs',
   target: 'node18',
   minify: production,
+  // Chinese text (messages, statutory labels) as UTF-8 (3 bytes a character) rather than \u escapes (6).
+  charset: 'utf8',
   sourcemap: !production,
   logLevel: 'warning',
 };
