@@ -281,7 +281,7 @@ const DECLARED_DECIMALS = /保留[ \u3000]*(\d+)[ \u3000]*位小数/;
 /** Header cells that name a column and declare its unit: 本年收费金额（单位：万元）. */
 function readDeclaredUnits(row: TableRow, definition: TableDefinition, units: Map<string, DeclaredUnit>): void {
   for (const cell of row.cells) {
-    const unit = DECLARED_UNIT.exec(cell.text);
+    const unit = cell.text.includes('单位') ? DECLARED_UNIT.exec(cell.text) : null;
     if (!unit) continue;
     const text = normalizeText(cell.text);
     const column = definition.columns.find((c) => [c.label, ...c.aliases].some((l) => text.startsWith(normalizeText(l).replace(/（.*$/, ''))));

@@ -28,8 +28,7 @@ export const tableSumMismatch: Rule = {
           const ids = resolveAddends(rule.addends, (id) => row.cells.has(id));
           const total = row.cells.get(rule.total);
           if (!ids || !total) continue;
-          const addends = ids.map((id) => ({ id, cell: row.cells.get(id) }));
-          const finding = compare(table, total, addends, 0, rule.id, locale, () => cellName(table, row, total.column, locale));
+          const finding = compare(table, total, ids, (id) => row.cells.get(id), 0, rule.id, locale, () => cellName(table, row, total.column, locale));
           if (finding) findings.push(finding);
         }
       } else {
@@ -39,8 +38,8 @@ export const tableSumMismatch: Rule = {
         for (const column of valueColumns(table, rule.only)) {
           const total = totalRow.cells.get(column.id);
           if (!total) continue;
-          const addends = ids.map((id) => ({ id, cell: table.rows.get(id)?.cells.get(column.id) }));
-          const finding = compare(table, total, addends, 1, rule.id, locale, () => cellName(table, totalRow, column, locale));
+          const cellOf = (id: string) => table.rows.get(id)?.cells.get(column.id);
+          const finding = compare(table, total, ids, cellOf, 1, rule.id, locale, () => cellName(table, totalRow, column, locale));
           if (finding) findings.push(finding);
         }
       }
@@ -52,15 +51,21 @@ export const tableSumMismatch: Rule = {
 function compare(
   table: BoundTable,
   total: BoundCell,
-  addends: { id: string; cell: BoundCell | undefined }[],
+  ids: string[],
+  cellOf: (id: string) => BoundCell | undefined,
   order: number,
   ruleId: string,
   locale: Locale,
   /** The total's name in the message; only needed when the total is wrong. */
   name: () => string,
 ): Finding | undefined {
-  if (!isNumber(total) || !addends.every((a) => isNumber(a.cell))) return undefined;
-  const terms = addends as { id: string; cell: NumberCell }[];
+  if (!isNumber(total)) return undefined;
+  const terms: { id: string; cell: NumberCell }[] = [];
+  for (const id of ids) {
+    const cell = cellOf(id);
+    if (!isNumber(cell)) return undefined;
+    terms.push({ id, cell });
+  }
   const expected = sum(terms.map((t) => t.cell.value));
   if (sameValue(expected, total.value)) return undefined;
   const decimals = Math.max(expected.decimals, total.value.decimals);

@@ -2,7 +2,7 @@
  * The statutory tables' shape: table.missing, table.missing-row, table.unknown-row, table.label,
  * table.empty-cell, table.not-number. Fixes insert what is missing with empty cells — never numbers.
  */
-import type { BoundTable } from '../engine/bind';
+import type { BoundCell, BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
 import type { Cell, Report, TableRow } from '../engine/types';
@@ -248,7 +248,8 @@ export const tableEmptyCell: Rule = {
       if (!wellRead(table)) continue;
       for (const row of table.rows.values()) {
         if (!row.definition.values) continue;
-        const blanks = [...row.cells.values()].filter((c) => c.value.kind === 'blank');
+        const blanks: BoundCell[] = [];
+        for (const cell of row.cells.values()) if (cell.value.kind === 'blank') blanks.push(cell);
         if (blanks.length === 0 || zeroParent(table, row.definition)) continue;
         const names = blanks.map((c) => columnName(table.definition, c.column));
         const single = valueColumns(table).length === 1;
