@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { labelKey, labelSegments, similarity } from '../../server/src/engine/labels';
+import fc from 'fast-check';
+import { isWhitespace } from '../../server/src/engine/chars';
+import { labelKey, labelSegments, normalizeText, similarity } from '../../server/src/engine/labels';
 
 test('segments drop numbering, spaces, quotes and punctuation', () => {
   assert.deepEqual(labelSegments(['三、本年度办理结果', '(三) 不予公开', '1. 属于国家秘密']), ['本年度办理结果', '不予公开', '属于国家秘密']);
@@ -22,4 +24,32 @@ test('similarity tolerates typos and missing words, not different labels', () =>
   assert.ok(similarity('其他法律行政止公开', '其他法律行政法规禁止公开') > 0.7);
   assert.ok(similarity('重复申请', '信访举报投诉类申请') < 0.3);
   assert.equal(similarity('规章', '规章'), 1);
+});
+
+test('isWhitespace is exactly the \\s of regular expressions, for every UTF-16 code unit', () => {
+  const differing: string[] = [];
+  for (let code = 0; code < 0x10000; code++) if (isWhitespace(code) !== /\s/.test(String.fromCharCode(code))) differing.push(code.toString(16));
+  assert.deepEqual(differing, []);
+});
+
+test('normalizeText drops spaces and punctuation and makes brackets full-width and digits half-width', () => {
+  assert.equal(normalizeText(' 第二十条第(一)项： '), '第二十条第（一）项');
+  assert.equal(normalizeText('本年新收\u3000政府信息公开申请数量'), '本年新收政府信息公开申请数量');
+  assert.equal(normalizeText('计１２．５条，“其中”'), '计12.5条其中');
+  assert.equal(normalizeText('规章'), '规章');
+  // Against the definition by regular expressions, on text mixing every character class it handles.
+  const alphabet = [...'本年新收（）()０９09．.，,、。；;：:“”"\'‘’`*#_ \t\u3000\u00a0\ufeff一三、其中'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+      const text = chars.join('');
+      const expected = text
+        .replace(/[\s，,、。；;：:“”"'‘’`*#_]+/g, '')
+        .replace(/\(/g, '（')
+        .replace(/\)/g, '）')
+        .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+        .replace(/．/g, '.');
+      assert.equal(normalizeText(text), expected);
+    }),
+    { numRuns: 2000 },
+  );
 });
