@@ -16,7 +16,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/**/*.ts', 'client/src/activate.ts', 'client/src/browser.ts', 'client/src/commands.ts', 'client/src/status.ts'],
+    files: [
+      'server/src/**/*.ts',
+      'client/src/activate.ts',
+      'client/src/browser.ts',
+      'client/src/commands.ts',
+      'client/src/status.ts',
+      'client/src/restart-policy.ts',
+    ],
     ignores: ['server/src/node/**', 'server/src/cli/**'],
     rules: {
       'no-restricted-imports': [

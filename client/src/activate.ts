@@ -3,6 +3,7 @@ import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, t
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
 import { registerTemplateCommands } from './commands';
+import { restartPolicy } from './restart-policy';
 import { registerStatusItem } from './status';
 
 const LANGUAGE_ID = 'govreport';
@@ -73,21 +74,18 @@ export async function deactivate(): Promise<void> {
 export const CLIENT_ID = LANGUAGE_ID;
 export const CLIENT_NAME = '政府信息公开工作年度报告 (govreport)';
 
-/** Restarts a crashed server, telling the user each time; gives up after 5 crashes in 3 minutes. */
+/** Restarts a crashed server, telling the user each time; gives up at the 5th crash in 3 minutes (see restart-policy.ts). */
 function restartingErrorHandler(): ErrorHandler {
-  const crashes: number[] = [];
+  const stopped = restartPolicy({
+    now: Date.now,
+    restartMessage: vscode.l10n.t('The govreport language server stopped and has been restarted.'),
+    giveUpMessage: vscode.l10n.t('The govreport language server stopped 5 times in 3 minutes and will not be restarted. See the govreport output channel.'),
+  });
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
-      if (crashes.length > 5)
-        return {
-          action: CloseAction.DoNotRestart,
-          message: vscode.l10n.t('The govreport language server stopped 5 times in 3 minutes and will not be restarted. See the govreport output channel.'),
-        };
-      return { action: CloseAction.Restart, message: vscode.l10n.t('The govreport language server stopped and has been restarted.') };
+      const { restart, message } = stopped();
+      return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart, message };
     },
   };
 }

@@ -1,7 +1,16 @@
 /** The template commands: insert a statutory table, start a new report, convert the table at the cursor. */
 import * as vscode from 'vscode';
-import type { BaseLanguageClient as LanguageClient, TextEdit } from 'vscode-languageclient';
-import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type TableSyntax, type TemplateChoice } from '../../server/src/lsp/protocol';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import {
+  CONVERT_TABLE,
+  NEW_REPORT,
+  TABLE_SNIPPET,
+  TEMPLATES,
+  type ConvertTableParams,
+  type ConvertTableResult,
+  type TableSyntax,
+  type TemplateChoice,
+} from '../../server/src/lsp/protocol';
 
 export function registerTemplateCommands(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {
   context.subscriptions.push(
@@ -76,16 +85,28 @@ async function askReport(): Promise<NewReportArgs | undefined> {
   return year ? { organ: organ.trim(), year: Number(year.trim()) } : undefined;
 }
 
+/**
+ * The edits come from the server for the document version the command was given; they are applied
+ * only if the server computed them for that version and the document is still at it — typing while
+ * the server answers must not get the conversion applied to a text it was not made for.
+ */
 async function convertTable(client: () => Promise<LanguageClient>, to: TableSyntax): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const c = await client();
-  const edits = await c.sendRequest<TextEdit[]>(CONVERT_TABLE, { uri: editor.document.uri.toString(), position: editor.selection.active, to });
+  const asked = editor.document.version;
+  const params: ConvertTableParams = { uri: editor.document.uri.toString(), position: editor.selection.active, to };
+  const answer = await c.sendRequest<ConvertTableResult>(CONVERT_TABLE, params);
+  const edits = (await c.protocol2CodeConverter.asTextEdits(answer.edits)) ?? [];
+  if (editor.document.version !== asked || (answer.version !== null && answer.version !== asked)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the table was being converted; nothing was changed. Try again.'));
+    return;
+  }
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no table at the cursor to convert.'));
     return;
   }
   const edit = new vscode.WorkspaceEdit();
-  edit.set(editor.document.uri, (await c.protocol2CodeConverter.asTextEdits(edits)) ?? []);
+  edit.set(editor.document.uri, edits);
   await vscode.workspace.applyEdit(edit);
 }

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
   HoverRequest,
@@ -14,14 +15,14 @@ import {
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/engine/edits';
 import { readFixture } from '../support/fixtures';
-import { LspClient } from '../support/lsp-client';
+import { LspClient, resolvesEdits } from '../support/lsp-client';
 
 describe('checks over LSP', () => {
   let client: LspClient;
   const applied: ApplyWorkspaceEditParams[] = [];
 
   before(async () => {
-    ({ client } = await LspClient.start());
+    ({ client } = await LspClient.start(resolvesEdits));
     client.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       applied.push(params);
       return { applied: true };
@@ -39,7 +40,12 @@ describe('checks over LSP', () => {
       range: diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics, only },
     })) as CodeAction[];
-  const editsOf = (action: CodeAction) => action.edit!.documentChanges![0] as TextDocumentEdit & { edits: TextEdit[] };
+  /** The edit of an action, as the client gets it when the user picks the action: resolved. */
+  const editsOf = async (action: CodeAction) => {
+    assert.equal(action.edit, undefined, 'an action carries its edit only once resolved');
+    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, action);
+    return resolved.edit!.documentChanges![0] as TextDocumentEdit & { edits: TextEdit[] };
+  };
 
   test('a wrong total: the diagnostic on the cell, with code, source, related cells and the computed value', async () => {
     const uri = 'file:///rules/row-total.txt';
@@ -55,14 +61,14 @@ describe('checks over LSP', () => {
     assert.equal((first.data as { expected: number }).expected, 4);
   });
 
-  test('the quick fix is preferred, versioned, and corrects only the total', async () => {
+  test('the quick fix is preferred, versioned once resolved, and corrects only the total', async () => {
     const uri = 'file:///rules/row-total.txt';
     const diagnostic = (await diagnose(uri)).find((d) => d.code === 'table.sum-mismatch')!;
     const [fix] = await actions(uri, [diagnostic]);
     assert.equal(fix.title, '将合计改为 4');
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
-    const change = editsOf(fix);
+    const change = await editsOf(fix);
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     assert.deepEqual(change.edits, [{ range: { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } }, newText: '4' }]);
   });
@@ -73,7 +79,7 @@ describe('checks over LSP', () => {
     await client.open(uri, text);
     const [fixAll] = await actions(uri, [], ['source.fixAll']);
     assert.equal(fixAll.kind, 'source.fixAll.govreport');
-    const edits = editsOf(fixAll).edits;
+    const edits = (await editsOf(fixAll)).edits;
     assert.deepEqual(
       edits.map((e) => e.range.start.line),
       [81, 99],
@@ -121,7 +127,7 @@ describe('checks over LSP', () => {
     assert.equal(diagnostic.message, '缺少第六部分「六、其他需要报告的事项」。');
     const [fix] = await actions(uri, [diagnostic]);
     assert.equal(fix.title, '插入「六、其他需要报告的事项」');
-    const lines = applyEdits(readFixture('seeds', '000_cf77e8731c91250a.txt'), editsOf(fix).edits).split('\n');
+    const lines = applyEdits(readFixture('seeds', '000_cf77e8731c91250a.txt'), (await editsOf(fix)).edits).split('\n');
     assert.deepEqual(lines.slice(99, 102), [readFixture('seeds', '000_cf77e8731c91250a.txt').split('\n')[99], '', '六、其他需要报告的事项']);
   });
 

@@ -8,7 +8,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../server/src/engine/edits';
-import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type TemplateChoice } from '../../server/src/lsp/protocol';
+import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type ConvertTableResult, type TemplateChoice } from '../../server/src/lsp/protocol';
 import { readFixture } from '../support/fixtures';
 import { LspClient } from '../support/lsp-client';
 
@@ -77,11 +77,25 @@ describe('editing over LSP: formatting, completion, templates', () => {
     assert.match(report, /\n附件\n\n政府信息公开情况统计表\n/);
     const uri = 'file:///checks/000.txt';
     await client.open(uri, readFixture('seeds', '000_cf77e8731c91250a.txt'));
-    const edits = (await client.connection.sendRequest(CONVERT_TABLE, { uri, position: { line: 41, character: 0 }, to: 'pipe' })) as TextEdit[];
+    const { version, edits } = (await client.connection.sendRequest(CONVERT_TABLE, {
+      uri,
+      position: { line: 41, character: 0 },
+      to: 'pipe',
+    })) as ConvertTableResult;
+    assert.equal(version, 1, 'the version the edits were computed for: the client applies them only at that version');
     assert.deepEqual(edits[0].range, { start: { line: 39, character: 0 }, end: { line: 41, character: 16 } });
     assert.equal(
       edits[0].newText,
       '\n| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n|---|---|---|---|\n| 行政许可 | 0 | 0 | 0 |\n| 其他对外管理服务事项 | 0 | 0 | 0 |',
     );
+  });
+
+  test('table conversion: no table at the position, or a document the server does not hold', async () => {
+    const uri = 'file:///checks/000.txt';
+    assert.deepEqual(await client.connection.sendRequest(CONVERT_TABLE, { uri, position: { line: 0, character: 0 }, to: 'pipe' }), { version: 1, edits: [] });
+    assert.deepEqual(await client.connection.sendRequest(CONVERT_TABLE, { uri: 'file:///never-opened.txt', position: { line: 0, character: 0 }, to: 'pipe' }), {
+      version: null,
+      edits: [],
+    });
   });
 });

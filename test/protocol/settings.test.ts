@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
@@ -12,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import type { ReportStatus } from '../../server/src/lsp/protocol';
 import { readFixture } from '../support/fixtures';
-import { LspClient } from '../support/lsp-client';
+import { LspClient, resolvesEdits } from '../support/lsp-client';
 
 describe('settings, suppression, hovers, inlay hints and status over LSP', () => {
   let client: LspClient;
@@ -21,7 +22,7 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
   const uri = 'file:///settings/row-total.txt';
 
   before(async () => {
-    ({ client } = await LspClient.start({ workspace: { configuration: true } }));
+    ({ client } = await LspClient.start({ workspace: { configuration: true }, ...resolvesEdits }));
     client.connection.onRequest('workspace/configuration', () => [settings]);
     client.connection.onNotification('govreport/status', (s: ReportStatus) => void statuses.push(s));
     client.connection.onRequest('workspace/diagnostic/refresh', () => {
@@ -76,7 +77,9 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
     })) as CodeAction[];
     const titles = actions.map((a) => a.title);
     assert.deepEqual(titles, ['将合计改为 4', '在此行停用 table.sum-mismatch', '在整个文件停用 table.sum-mismatch']);
-    const edit = (actions[1].edit!.documentChanges![0] as { edits: { range: unknown; newText: string }[] }).edits[0];
+    assert.ok(actions.every((a) => a.edit === undefined));
+    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, actions[1]);
+    const edit = (resolved.edit!.documentChanges![0] as { edits: { range: unknown; newText: string }[] }).edits[0];
     assert.deepEqual(edit, {
       range: { start: { line: 61, character: 0 }, end: { line: 61, character: 0 } },
       newText: '<!-- govreport-disable-next-line table.sum-mismatch -->\n',

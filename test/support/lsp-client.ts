@@ -12,6 +12,9 @@ import {
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 
+/** VS Code's capability (vscode-languageclient): a code action's edit is resolved when the action is picked. */
+export const resolvesEdits = { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } };
+
 /** The bundled server started as an editor would: `node dist/server.js --stdio`. */
 export class LspClient {
   readonly connection: ProtocolConnection;

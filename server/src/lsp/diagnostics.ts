@@ -11,8 +11,12 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 /** Where each rule's documentation page is published (docs/rules/<code>.md in the repository). */
 export const RULE_DOCS = 'https://github.com/govreport/govreport/blob/main/docs/rules/';
 
-/** Findings as LSP diagnostics; the fixes travel in `data` so code actions never re-check. */
-export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
+/**
+ * Findings as LSP diagnostics; the fixes travel in `data` so code actions never re-check, with the
+ * document version they were computed for: a code action request may carry diagnostics older than
+ * the document, and their fixes are then not offered (see code-actions.ts).
+ */
+export function toDiagnostics(findings: readonly Finding[], uri: string, version: number): Diagnostic[] {
   return findings.map((f) => ({
     range: f.range,
     severity: SEVERITIES[f.severity],
@@ -21,6 +25,6 @@ export function toDiagnostics(findings: readonly Finding[], uri: string): Diagno
     source: 'govreport',
     message: f.message,
     relatedInformation: f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
-    data: { ...f.data, fixes: f.fixes },
+    data: { ...f.data, version, fixes: f.fixes },
   }));
 }

@@ -19,13 +19,35 @@ export interface Position {
   character: number;
 }
 
+export interface TextEdit {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+export interface ConvertTableParams {
+  uri: string;
+  /** Where the cursor is, in the document version the client holds when it asks. */
+  position: Position;
+  to: TableSyntax;
+}
+
+/**
+ * The edits converting the table, and the document version they were computed for (null when the
+ * server does not hold the document as a report). The client applies them only if its document is
+ * still at that version — the one it asked about.
+ */
+export interface ConvertTableResult {
+  version: number | null;
+  edits: TextEdit[];
+}
+
 /** The statutory tables that can be inserted, by format: → TemplateChoice[]. */
 export const TEMPLATES = 'govreport/templates';
 /** A statutory table as snippet text: { format, table, syntax } → string | null. */
 export const TABLE_SNIPPET = 'govreport/tableSnippet';
 /** A new report of the format of its year: { organ, year } → string. */
 export const NEW_REPORT = 'govreport/newReport';
-/** The edits converting the table at a position: { uri, position, to } → TextEdit[]. */
+/** The edits converting the table at a position: ConvertTableParams → ConvertTableResult. */
 export const CONVERT_TABLE = 'govreport/convertTable';
 /** Applies every preferred fix to the document named by its argument (a URI string). */
 export const APPLY_ALL_FIXES = 'govreport.applyAllFixes';

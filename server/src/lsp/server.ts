@@ -20,7 +20,7 @@ import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
 import { CONFIG_FILE, mergeConfigs, type Config, type ConfigFile } from '../config/config';
 import { fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
-import { fixAllAction, FIX_ALL_KIND, quickFixes, versionedEdit, wantsFixAll, wantsQuickFixes } from './code-actions';
+import { fixAllAction, FIX_ALL_KIND, quickFixes, resolveAction, versionedEdit, wantsFixAll, wantsQuickFixes } from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { toFoldingRanges } from './folding';
 import { guardWith } from './guard';
@@ -77,6 +77,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
   let locale: Locale = 'zh-cn';
+  /** Whether the client resolves a code action's `edit` (codeAction/resolve); if not, actions carry their edit. */
+  let resolvesEdits = false;
   const guard = guardWith(connection.console);
 
   const reportedProblems = new Set<string>();
@@ -156,6 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     locale = params.locale?.toLowerCase().startsWith('zh') || !params.locale ? 'zh-cn' : 'en';
+    resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -164,7 +167,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         // report.carry-over compares a report with last year's: a change to one can change the other's diagnostics.
         diagnosticProvider: { identifier: 'govreport', interFileDependencies: true, workspaceDiagnostics: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // The edits are attached on resolve, and only while the document is still at the version they were computed for.
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: [APPLY_ALL_FIXES] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -225,7 +229,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
       const uri = params.textDocument.uri;
       const analysis = analysisOf(uri);
-      if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const version = documents.get(uri)?.version;
+      if (!analysis || version === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const findings = findingsOf(uri, analysis);
       const era = analysis.bound.era;
       const status: ReportStatus = {
@@ -239,7 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         checkedAt: new Date().toISOString(),
       };
       void connection.sendNotification(STATUS, status);
-      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(findings, uri) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(findings, uri, version) };
     }),
   );
   connection.languages.inlayHint.on(
@@ -255,16 +260,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const actions: CodeAction[] = [];
       if (wantsQuickFixes(params.context.only)) {
         const text = document.getText();
-        actions.push(...quickFixes(params, { version: document.version, lines: splitLines(text), eol: /\r\n/.test(text) ? '\r\n' : '\n' }, locale));
+        const lines = splitLines(text);
+        actions.push(...quickFixes(params, { version: document.version, lines, eol: /\r\n/.test(text) ? '\r\n' : '\n' }, locale, resolvesEdits));
       }
       if (wantsFixAll(params.context.only)) {
         const all = fixAllEdits(params.textDocument.uri);
-        const action =
-          all && fixAllAction(params.textDocument.uri, all.version, all.edits, say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems'));
+        const title = say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems');
+        const action = all && fixAllAction(params.textDocument.uri, all.version, all.edits, title, resolvesEdits);
         if (action) actions.push(action);
       }
       return actions;
     }),
+  );
+  // The user picked an action: its edit, unless the document changed since the edit was computed.
+  // Told once per document version: a client applying several actions in a row (quick fixes on save)
+  // has the first change the document and the others refused.
+  let lastRefused = '';
+  connection.onCodeActionResolve((action) =>
+    guard('codeActionResolve', action, (unresolved: CodeAction) => {
+      const { action: resolved, refused } = resolveAction(unresolved, (uri) => documents.get(uri)?.version);
+      if (refused) {
+        const now = refused.current === undefined ? 'closed' : `at version ${refused.current}`;
+        connection.console.log(`govreport: "${unresolved.title}" not applied: ${refused.uri} is ${now}, the edit was made for version ${refused.version}`);
+        if (lastRefused !== `${refused.uri}@${now}`) {
+          lastRefused = `${refused.uri}@${now}`;
+          void connection.window.showWarningMessage(
+            say(locale, '文档已更改，未应用修正，请重试。', 'The document has changed; the fix was not applied. Please try again.'),
+          );
+        }
+      }
+      return resolved;
+    })(action),
   );
   connection.onExecuteCommand(
     guard('executeCommand', undefined, async (params) => {
@@ -294,7 +320,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return analysis ? labelCompletions(analysis.bound, params.position) : [];
     }),
   );
-  registerTemplateRequests(connection, guard, (uri) => analysisOf(uri)?.bound.report);
+  registerTemplateRequests(connection, guard, (uri) => {
+    const analysis = analysisOf(uri);
+    const version = documents.get(uri)?.version;
+    return analysis && version !== undefined ? { report: analysis.bound.report, version } : undefined;
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -2,16 +2,30 @@
  * Custom requests behind the template commands of the client: the statutory tables to choose from,
  * a table as a snippet, a new report of the right era, and converting the table at the cursor.
  */
-import type { Connection, TextEdit } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { convertTable, tableAt } from '../engine/table-layout';
 import type { Report } from '../engine/types';
 import { formatById, formatForYear, type FormatId } from '../formats';
 import { SNIPPET_FORMATS, tableSnippet } from '../formats/snippets';
 import { renderReport } from '../formats/templates';
 import type { guardWith } from './guard';
-import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type Position, type TableSyntax, type TemplateChoice } from './protocol';
+import {
+  CONVERT_TABLE,
+  NEW_REPORT,
+  TABLE_SNIPPET,
+  TEMPLATES,
+  type ConvertTableParams,
+  type ConvertTableResult,
+  type TableSyntax,
+  type TemplateChoice,
+} from './protocol';
 
-export function registerTemplateRequests(connection: Connection, guard: ReturnType<typeof guardWith>, reportOf: (uri: string) => Report | undefined): void {
+/** `reportOf` answers an open report with the document version it was read from. */
+export function registerTemplateRequests(
+  connection: Connection,
+  guard: ReturnType<typeof guardWith>,
+  reportOf: (uri: string) => { report: Report; version: number } | undefined,
+): void {
   connection.onRequest(
     TEMPLATES,
     guard('templates', [] as TemplateChoice[], () =>
@@ -43,10 +57,11 @@ export function registerTemplateRequests(connection: Connection, guard: ReturnTy
   );
   connection.onRequest(
     CONVERT_TABLE,
-    guard('convertTable', [] as TextEdit[], ({ uri, position, to }: { uri: string; position: Position; to: TableSyntax }) => {
-      const report = reportOf(uri);
-      const table = report && tableAt(report, position.line);
-      return report && table ? convertTable(report, table, to) : [];
+    guard('convertTable', { version: null, edits: [] } as ConvertTableResult, ({ uri, position, to }: ConvertTableParams): ConvertTableResult => {
+      const open = reportOf(uri);
+      if (!open) return { version: null, edits: [] };
+      const table = tableAt(open.report, position.line);
+      return { version: open.version, edits: table ? convertTable(open.report, table, to) : [] };
     }),
   );
 }

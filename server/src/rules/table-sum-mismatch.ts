@@ -28,7 +28,16 @@ export const tableSumMismatch: Rule = {
           const ids = resolveAddends(rule.addends, (id) => row.cells.has(id));
           const total = row.cells.get(rule.total);
           if (!ids || !total) continue;
-          const finding = compare(table, total, ids, (id) => row.cells.get(id), 0, rule.id, locale, () => cellName(table, row, total.column, locale));
+          const finding = compare(
+            table,
+            total,
+            ids,
+            (id) => row.cells.get(id),
+            0,
+            rule.id,
+            locale,
+            () => cellName(table, row, total.column, locale),
+          );
           if (finding) findings.push(finding);
         }
       } else {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
-import { ruleOf, until, withTimeout } from './wait';
+import { RESOLVE_ALL, ruleOf, until, withTimeout } from './wait';
 
 /** The server speaks the UI's language. */
 const chinese = vscode.env.language.toLowerCase().startsWith('zh');
@@ -45,6 +45,7 @@ suite('a wrong total, fixed in the editor', () => {
       uri,
       diagnostic.range,
       vscode.CodeActionKind.QuickFix.value,
+      RESOLVE_ALL,
     );
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit, `no preferred quick fix among: ${actions.map((a) => a.title).join(', ')}`);
@@ -78,6 +79,55 @@ suite('a wrong total, fixed in the editor', () => {
   });
 });
 
+suite('quick fixes applied one after the other', () => {
+  test('on save, the first fix changes the document and the others, computed before it, are not applied', async () => {
+    const editor = await open('2019-tsv-review-litigation.txt');
+    const document = editor.document;
+    const uri = document.uri;
+    await until(vscode.languages.onDidChangeDiagnostics, () => (sumMismatches(uri).length ? true : undefined), 'the sum-mismatch diagnostic');
+    // VS Code applies the code actions on save in turn, each resolved just before it is applied: all of them
+    // were computed for the text before the first one changed it. Applied blindly, the later fixes and
+    // suppression comments would land on lines the first insertion has moved.
+    const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'govreport' });
+    await editorConfig.update('codeActionsOnSave', { quickfix: 'always' }, vscode.ConfigurationTarget.Global, true);
+    try {
+      // An unrelated edit, so that there is something to save; wait for the diagnostics of the new text.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), '（征求意见稿）\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const before = document.getText().split('\n');
+      await until(
+        vscode.languages.onDidChangeDiagnostics,
+        () => (sumMismatches(uri).some((d) => d.range.start.line === 71) ? true : undefined),
+        'the sum-mismatch diagnostic one line down',
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        new vscode.Range(0, 0, document.lineCount, 0),
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      assert.ok(actions.length >= 4, `the quick fixes of the report: ${actions.map((a) => a.title).join(', ')}`);
+
+      assert.ok(await document.save());
+      const after = document.getText().split('\n');
+      const changed = before.flatMap((line, i) => (line === after[i] ? [] : [i]));
+      assert.equal(after.length, before.length, 'no line inserted: no suppression comment, no fix computed for the old text');
+      assert.equal(changed.length, 1, `one fix applied, not ${changed.length}: lines ${changed.join(', ')}`);
+      assert.ok(!document.getText().includes('govreport-disable'));
+      const fixed = new Map([
+        [60, '\t\t4.无正当理由大量反复申请\t0\t0\t0\t0\t0\t0\t0'],
+        [71, '2\t1\t0\t1\t4\t1\t0\t0\t0\t1\t0\t0\t0\t1\t1'],
+      ]);
+      assert.ok(fixed.has(changed[0]), `line ${changed[0]} changed: ${after[changed[0]]}`);
+      assert.equal(after[changed[0]], fixed.get(changed[0]));
+      assert.equal(document.isDirty, false);
+    } finally {
+      await editorConfig.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+    }
+  });
+});
+
 suite('a missing part, inserted in the editor', () => {
   test('seed 000: the part.missing fix inserts 六、其他需要报告的事项 and the outline gains it', async () => {
     const folder = vscode.workspace.workspaceFolders![0];
@@ -90,6 +140,7 @@ suite('a missing part, inserted in the editor', () => {
       uri,
       diagnostic.range,
       vscode.CodeActionKind.QuickFix.value,
+      RESOLVE_ALL,
     );
     const fix = actions.find((a) => a.isPreferred && a.title.includes('六、其他需要报告的事项'));
     assert.ok(fix?.edit, `no preferred fix inserting part 六 among: ${actions.map((a) => a.title).join(', ')}`);

@@ -33,3 +33,26 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
   return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
 }
+
+/** Resolves with check()'s first defined result, checking every `intervalMs`: for what raises no event. */
+export function poll<T>(check: () => T | undefined, what: string, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      let value: T | undefined;
+      try {
+        value = check();
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      if (value !== undefined) resolve(value);
+      else if (Date.now() > deadline) reject(new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`));
+      else setTimeout(tick, intervalMs);
+    };
+    tick();
+  });
+}
+
+/** For vscode.executeCodeActionProvider: how many of the actions VS Code resolves (all of ours), as it does when one is picked. */
+export const RESOLVE_ALL = 100;
