@@ -26,7 +26,7 @@ import { splitLines } from '../../server/src/engine/lines';
 import { scanLine } from '../../server/src/engine/scan';
 import { parseReport } from '../../server/src/engine/structure';
 import { convertTable, formatTables } from '../../server/src/engine/table-layout';
-import type { OutlineNode, Range } from '../../server/src/engine/types';
+import type { OutlineNode, Range, TableRow } from '../../server/src/engine/types';
 import { analyze, checkText, type Fix } from '../../server/src/rules';
 import { fixAll } from '../../server/src/rules/fix-all';
 import { fixtureNames, fixturesDir, readFixture } from '../support/fixtures';
@@ -481,14 +481,34 @@ function offsetsOverlap(text: string, edits: readonly TextEdit[]): boolean {
   return spans.some((s, i) => i > 0 && s[0] < spans[i - 1][1]);
 }
 
-/** Property 3: every fix applies cleanly, changes only the lines it edits, and leaves a text that can be analysed. */
+/**
+ * An edit within one line of a table row stays within one cell: it neither touches a cell separator
+ * nor writes one, so no other cell of the row moves, merges or splits.
+ */
+function assertWithinCell(rows: ReadonlyMap<number, TableRow>, e: TextEdit, what: string): void {
+  if (e.range.start.line !== e.range.end.line || /[\r\n]/.test(e.newText)) return;
+  const row = rows.get(e.range.start.line);
+  if (!row || row.kind === 'debris') return;
+  const { start, end } = e.range;
+  const cell = row.cells.find((c) => c.range.start.character <= start.character && end.character <= c.range.end.character);
+  assert.ok(cell, `${what}: the edit of ${JSON.stringify(e.range)} on row ${row.line} is not within one of its cells`);
+  assert.ok(!/[\t|]/.test(e.newText), `${what}: the edit writes a cell separator: ${JSON.stringify(e.newText)}`);
+}
+
+/**
+ * Property 3: every fix applies cleanly, changes only the lines it edits — and within a table row only
+ * the cell it edits — and leaves a text that can be analysed.
+ */
 function checkFixes(text: string): undefined {
   const lines = splitLines(text);
-  for (const finding of analyze(text).findings) {
+  const analysis = analyze(text);
+  const rows = new Map(analysis.bound.report.tables.flatMap((t) => t.rows.map((r) => [r.line, r] as const)));
+  for (const finding of analysis.findings) {
     for (const fix of finding.fixes) {
       const what = `${finding.code} fix 「${fix.title}」`;
       assert.ok(fix.edits.length > 0, `${what} has no edits`);
       for (const e of fix.edits) assertInside(e.range, lines, what);
+      for (const e of fix.edits) assertWithinCell(rows, e, what);
       assert.ok(!offsetsOverlap(text, fix.edits), `${what}: its edits overlap: ${JSON.stringify(fix.edits)}`);
       const { result } = applyTracked(text, fix.edits, what);
       assert.notEqual(result, text, `${what} changes nothing: ${JSON.stringify(fix.edits)}`);
@@ -610,7 +630,7 @@ interface Property {
 const properties: Property[] = [
   { name: 'parseReport and analyze never throw and finish within 50 ms + 5 ms/KB', runs: 4000, hugePerMille: 10, check: checkNeverThrows },
   { name: 'every outline, finding, related and fix range lies inside the document', runs: 3000, hugePerMille: 5, check: checkRanges },
-  { name: 'every fix applies cleanly and touches only the lines it edits', runs: 2500, hugePerMille: 2, check: checkFixes },
+  { name: 'every fix applies cleanly and touches only the lines (in a table row, the cell) it edits', runs: 2500, hugePerMille: 2, check: checkFixes },
   { name: 'fixAll is idempotent and keeps every line it does not fix', runs: 2000, hugePerMille: 1, check: checkFixAll },
   { name: 'formatting tables keeps every cell and is idempotent', runs: 3000, hugePerMille: 5, check: checkFormatting },
 ];
