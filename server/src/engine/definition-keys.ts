@@ -16,6 +16,8 @@ interface KeyedRow {
 
 export interface TableKeys {
   valueColumns: ColumnDefinition[];
+  /** The rows that carry numbers (not heading rows such as （三）不予公开). */
+  valueRows: RowDefinition[];
   /** Every column label and alias, normalized: what a header row names. */
   columnLabels: Set<string>;
   caption?: string;
@@ -64,6 +66,7 @@ function deriveTableKeys(definition: TableDefinition): TableKeys {
   for (const row of definition.rows) if (row.parent) children.set(row.parent, [...(children.get(row.parent) ?? []), row]);
   return {
     valueColumns: definition.columns.filter((c) => c.kind !== 'text'),
+    valueRows: definition.rows.filter((r) => r.values),
     columnLabels: new Set(definition.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText)),
     caption: definition.caption === undefined ? undefined : normalizeText(definition.caption),
     rows,

@@ -18,16 +18,18 @@ const MIN_BOUND_SHARE = 0.5;
 /** A label with fewer word characters than this is a fragment of a split label, not a row of its own. */
 const MIN_LABEL_WORDS = 4;
 
-function valueRows(definition: TableDefinition): RowDefinition[] {
-  return definition.rows.filter((r) => r.values);
-}
+const WELL_READ = new WeakMap<BoundTable, boolean>();
 
-/** Whether the table was read well enough to speak of its rows. */
+/** Whether the table was read well enough to speak of its rows (asked by several rules, answered once). */
 function wellRead(table: BoundTable): boolean {
-  if (table.definition.layout === 'single-row') return true;
-  const rows = valueRows(table.definition);
-  const bound = rows.filter((r) => table.rows.has(r.id)).length;
-  return bound >= rows.length * MIN_BOUND_SHARE;
+  let answer = WELL_READ.get(table);
+  if (answer === undefined) {
+    const rows = tableKeys(table.definition).valueRows;
+    const bound = rows.filter((r) => table.rows.has(r.id)).length;
+    answer = table.definition.layout === 'single-row' || bound >= rows.length * MIN_BOUND_SHARE;
+    WELL_READ.set(table, answer);
+  }
+  return answer;
 }
 
 export const tableMissing: Rule = {
