@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isWhitespace } from '../../server/src/engine/chars';
-import { labelKey, labelSegments, normalizeText, similarity } from '../../server/src/engine/labels';
+import { bigrams, bigramSimilarity, labelKey, labelSegments, normalizeText } from '../../server/src/engine/labels';
+
+const similarity = (a: string, b: string) => bigramSimilarity(bigrams(a), bigrams(b));
 
 test('segments drop numbering, spaces, quotes and punctuation', () => {
   assert.deepEqual(labelSegments(['三、本年度办理结果', '(三) 不予公开', '1. 属于国家秘密']), ['本年度办理结果', '不予公开', '属于国家秘密']);

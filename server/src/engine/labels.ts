@@ -95,8 +95,3 @@ export function bigramSimilarity(a: readonly number[], b: readonly number[]): nu
   }
   return (2 * shared) / (a.length + b.length);
 }
-
-/** The bigram similarity of two texts: 1 for equal strings, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
-  return a === b ? 1 : bigramSimilarity(bigrams(a), bigrams(b));
-}
