@@ -3,6 +3,7 @@ import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, t
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
 import { registerTemplateCommands } from './commands';
+import { misdecoded, registerEncodingCommand } from './encoding';
 import { restartPolicy } from './restart-policy';
 import { registerStatusItem } from './status';
 
@@ -32,6 +33,9 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
   const switched = new Set<string>();
 
   const consider = (doc: vscode.TextDocument) => {
+    const candidate = doc.languageId === LANGUAGE_ID || (contentDetection() && (doc.languageId === 'plaintext' || doc.languageId === 'markdown'));
+    // Mojibake of a GB18030 file read as UTF-8: nothing to check; reopening it is offered instead.
+    if (candidate && misdecoded(doc, consider)) return;
     if (doc.languageId === LANGUAGE_ID) {
       void ensureStarted(context, createClient);
       return;
@@ -59,6 +63,7 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
       if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);
     }),
   );
+  registerEncodingCommand(context, consider);
   registerTemplateCommands(context, async () => {
     await ensureStarted(context, createClient);
     return client!;

@@ -8,6 +8,7 @@ import {
   type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver-protocol';
+import iconv from 'iconv-lite';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { LspClient } from '../support/lsp-client';
 import { symbolOutline } from '../support/outline';
@@ -95,6 +96,15 @@ describe('node dist/server.js --stdio', () => {
     assert.deepEqual(await symbols('file:///empty.govreport'), []);
     assert.deepEqual(await symbols('file:///binary.govreport'), []);
     assert.deepEqual(await symbols('file:///never-opened.govreport'), []);
+  });
+
+  test('a report saved in GB18030 but read as UTF-8 gets no outline and no findings: there is nothing to read', async () => {
+    const uri = 'file:///gb18030-000.govreport';
+    const asUtf8 = new TextDecoder('utf-8').decode(iconv.encode(readFixture('seeds', '000_cf77e8731c91250a.txt'), 'gb18030'));
+    await client.open(uri, asUtf8);
+    assert.deepEqual(await symbols(uri), []);
+    const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.deepEqual(report, { kind: 'full', items: [] });
   });
 
   test('pull diagnostics answer a full report', async () => {

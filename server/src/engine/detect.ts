@@ -40,7 +40,25 @@ export function looksLikeReport(text: string): boolean {
   return (text.match(PART_TITLES)?.length ?? 0) >= 2;
 }
 
+/** How much of the text the binary and encoding checks read. */
+const SAMPLE = 8192;
+
 /** NUL characters never occur in text reports; they mark a binary file opened as text. */
 export function isBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
+  return text.slice(0, SAMPLE).includes('\u0000');
+}
+
+/** A few U+FFFD occur in real reports (conversion debris); a text decoded with the wrong encoding is thick with them. */
+const MIN_REPLACEMENTS = 8;
+const MIN_REPLACEMENT_SHARE = 0.02;
+
+/**
+ * A text decoded with the wrong encoding — a GBK/GB18030 file (Notepad's "ANSI" on Chinese Windows)
+ * read as UTF-8 — whose Chinese came out as U+FFFD replacement characters. Nothing in it can be read.
+ */
+export function looksMisdecoded(text: string): boolean {
+  const sample = text.slice(0, SAMPLE);
+  let replacements = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) replacements++;
+  return replacements >= MIN_REPLACEMENTS && replacements >= sample.length * MIN_REPLACEMENT_SHARE;
 }

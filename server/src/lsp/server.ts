@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bind, type BoundReport } from '../engine/bind';
 import { parseReport } from '../engine/structure';
 import { splitLines } from '../engine/lines';
-import { isBinary, looksLikeReport } from '../engine/detect';
+import { isBinary, looksLikeReport, looksMisdecoded } from '../engine/detect';
 import { lineEdits } from '../engine/edits';
 import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
 import { CONFIG_FILE, mergeConfigs, type Config, type ConfigFile } from '../config/config';
@@ -101,7 +101,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cached = analyses.get(uri);
     if (cached?.version === document.version) return cached.analysis;
     const text = document.getText();
-    const served = !isBinary(text) && (document.languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
+    // Binary files and text decoded with the wrong encoding (the client offers to reopen it) get nothing: there is nothing to read.
+    const readable = !isBinary(text) && !looksMisdecoded(text);
+    const served = readable && (document.languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
     let analysis: Analysis | undefined;
     if (served && utf8Length(text) > settings.maxDocumentSize) {
       // Too large to check while typing: the outline only, and say so once.
