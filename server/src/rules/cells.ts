@@ -3,6 +3,7 @@
  * table, reading them as numbers, and naming them in messages.
  */
 import type { BoundCell, BoundReport, BoundRow, BoundTable } from '../engine/bind';
+import { tableKeys } from '../engine/definition-keys';
 import type { Range } from '../engine/types';
 import type { Addend, ColumnDefinition, RuleDefinition, TableDefinition } from '../formats';
 import type { Locale } from './types';
@@ -59,17 +60,18 @@ export function cellName(table: BoundTable, row: BoundRow, column: ColumnDefinit
  * number where the label's own number repeats across groups: （四）1.本机关不掌握相关政府信息.
  */
 export function rowLabel(table: BoundTable, id: string): string {
-  const row = table.definition.rows.find((r) => r.id === id);
+  const rows = tableKeys(table.definition).rowsById;
+  const row = rows.get(id);
   if (!row) return id;
   const label = row.label.replace(/^(.+?)（[^（）]*）$/, '$1');
-  const parent = row.parent ? table.definition.rows.find((r) => r.id === row.parent) : undefined;
+  const parent = row.parent ? rows.get(row.parent) : undefined;
   const group = parent && /^\d/.test(label) ? /^（[一二三四五六七八九十]+）/.exec(parent.label)?.[0] : undefined;
   return (group ?? '') + label;
 }
 
 /** A short name for an addend in a list of terms. */
 export function termName(table: BoundTable, id: string): string {
-  if (table.definition.rows.some((r) => r.id === id)) return rowLabel(table, id);
+  if (tableKeys(table.definition).rowsById.has(id)) return rowLabel(table, id);
   const column = table.definition.columns.find((c) => c.id === id);
   return column ? columnName(table.definition, column) : id;
 }

@@ -6,6 +6,7 @@
  * reports that leave zeros blank still state their totals in the text.
  */
 import type { BoundTable } from '../engine/bind';
+import { tableKeys } from '../engine/definition-keys';
 import type { Range } from '../engine/types';
 import { columnName, rowLabel } from './cells';
 import { say, type Finding, type Rule } from './types';
@@ -118,7 +119,8 @@ export const reportProseVsTable: Rule = {
 
 /** What the table counts for a statement, or undefined when its rows hold no number at all. */
 function count(table: BoundTable, rowIds: string[], column?: string): { value: number; what: string; cells: { range: Range; label: string }[] } | undefined {
-  const ids = rowIds.flatMap((id) => (id.endsWith('.*') ? table.definition.rows.filter((r) => r.parent === id.slice(0, -2)).map((r) => r.id) : [id]));
+  const children = tableKeys(table.definition).children;
+  const ids = rowIds.flatMap((id) => (id.endsWith('.*') ? (children.get(id.slice(0, -2)) ?? []).map((r) => r.id) : [id]));
   const rows = ids.map((id) => table.rows.get(id)).filter((r) => r !== undefined);
   if (rows.length === 0) return undefined;
   const columns = column?.split('+') ?? [];

@@ -90,7 +90,7 @@ function foreignColumnLabels(table: TableDefinition, other: TableDefinition): Se
   FOREIGN_LABELS.set(table, byOther);
   let labels = byOther.get(other);
   if (!labels) {
-    const own = new Set(table.columns.flatMap((c) => [c.label, ...c.aliases]).map(normalizeText));
+    const own = tableKeys(table).columnLabels;
     labels = new Set(other.columns.map((c) => normalizeText(c.label)).filter((l) => !own.has(l)));
     byOther.set(other, labels);
   }
