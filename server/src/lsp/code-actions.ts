@@ -36,8 +36,7 @@ export function quickFixes(params: CodeActionParams, document: ActionDocument, l
   const actions: CodeAction[] = [];
   const uri = params.textDocument.uri;
   const current = params.context.diagnostics.filter((d) => d.source === 'govreport' && diagnosticVersion(d) === document.version);
-  const withEdits = (action: CodeAction, edits: TextEdit[]): CodeAction =>
-    resolve ? { ...action, data: pendingEdit(uri, document.version, edits) } : { ...action, edit: versionedEdit(uri, document.version, edits) };
+  const withEdits = (action: CodeAction, edits: TextEdit[]) => withPendingEdits(action, uri, document.version, edits, resolve);
   for (const diagnostic of current) {
     for (const fix of fixesOf(diagnostic)) {
       actions.push(withEdits({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred }, fix.edits));
@@ -69,9 +68,13 @@ export function quickFixes(params: CodeActionParams, document: ActionDocument, l
 
 export function fixAllAction(uri: string, version: number, edits: TextEdit[], title: string, resolve = true): CodeAction | undefined {
   if (edits.length === 0) return undefined;
-  return resolve
-    ? { title, kind: FIX_ALL_KIND, data: pendingEdit(uri, version, edits) }
-    : { title, kind: FIX_ALL_KIND, edit: versionedEdit(uri, version, edits) };
+  return withPendingEdits({ title, kind: FIX_ALL_KIND }, uri, version, edits, resolve);
+}
+
+/** The action with its edits in `data`, to be attached on resolve; for a client that does not resolve, the versioned edit itself. */
+function withPendingEdits(action: CodeAction, uri: string, version: number, edits: TextEdit[], resolve: boolean): CodeAction {
+  const pending: PendingEdit = { uri, version, edits };
+  return resolve ? { ...action, data: pending } : { ...action, edit: versionedEdit(uri, version, edits) };
 }
 
 /**
@@ -105,10 +108,6 @@ export function wantsQuickFixes(only: string[] | undefined): boolean {
 /** A versioned edit: a client that honours the version refuses it if the document changed since. */
 export function versionedEdit(uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
-}
-
-function pendingEdit(uri: string, version: number, edits: TextEdit[]): PendingEdit {
-  return { uri, version, edits };
 }
 
 function isPendingEdit(data: unknown): data is PendingEdit {

@@ -2,6 +2,8 @@
  * govreport's own LSP requests and commands, shared by the server and the extension client
  * (plain names and shapes, no library imports, so the client can bundle this file).
  */
+import type { TextEdit } from '../engine/edits';
+import type { Position } from '../engine/types';
 import type { FormatDefinition } from '../formats/schema';
 
 export type FormatId = FormatDefinition['id'];
@@ -12,16 +14,6 @@ export interface TemplateChoice {
   format: FormatId;
   formatName: string;
   tables: { id: string; name: string; prefix: string }[];
-}
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface TextEdit {
-  range: { start: Position; end: Position };
-  newText: string;
 }
 
 export interface ConvertTableParams {
