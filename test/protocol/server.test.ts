@@ -107,9 +107,18 @@ describe('node dist/server.js --stdio', () => {
     assert.deepEqual(report, { kind: 'full', items: [] });
   });
 
-  test('pull diagnostics answer a full report', async () => {
+  test('pull diagnostics answer a full report, each diagnostic with the document version it was computed for', async () => {
     const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: 'file:///seeds/000_cf77e8731c91250a.txt' } });
     assert.equal(report.kind, 'full');
+    const items = report.kind === 'full' ? report.items : [];
+    assert.deepEqual(
+      items.map((d) => [d.code, d.source, (d.data as { version?: number }).version]),
+      [
+        ['part.title', 'govreport', 1],
+        ['part.missing', 'govreport', 1],
+        ['part.title', 'govreport', 1],
+      ],
+    );
   });
 
   test('a large report (450 copies of a seed, 5 MB of UTF-8) is outlined', async (t) => {

@@ -9,6 +9,11 @@ const chinese = vscode.env.language.toLowerCase().startsWith('zh');
 
 const sumMismatches = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'table.sum-mismatch');
 
+/** The quick fixes VS Code gets for a range, the first `resolve` of them resolved (given their edits). */
+function quickFixes(uri: vscode.Uri, range: vscode.Range, resolve = RESOLVE_ALL): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, resolve);
+}
+
 async function open(name: string): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders![0];
   const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'rules', name)));
@@ -40,13 +45,7 @@ suite('a wrong total, fixed in the editor', () => {
     const code = diagnostic.code as { target: vscode.Uri };
     assert.equal(code.target.toString(true), 'https://github.com/govreport/govreport/blob/main/docs/rules/table.sum-mismatch.md');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      diagnostic.range,
-      vscode.CodeActionKind.QuickFix.value,
-      RESOLVE_ALL,
-    );
+    const actions = await quickFixes(uri, diagnostic.range);
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit, `no preferred quick fix among: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(fix.title, chinese ? '将合计改为 4' : 'Change the total to 4');
@@ -101,12 +100,7 @@ suite('quick fixes applied one after the other', () => {
         () => (sumMismatches(uri).some((d) => d.range.start.line === 71) ? true : undefined),
         'the sum-mismatch diagnostic one line down',
       );
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        new vscode.Range(0, 0, document.lineCount, 0),
-        vscode.CodeActionKind.QuickFix.value,
-      );
+      const actions = await quickFixes(uri, new vscode.Range(0, 0, document.lineCount, 0), 0);
       assert.ok(actions.length >= 4, `the quick fixes of the report: ${actions.map((a) => a.title).join(', ')}`);
 
       assert.ok(await document.save());
@@ -135,13 +129,7 @@ suite('a missing part, inserted in the editor', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const missing = () => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'part.missing');
     const [diagnostic] = await until(vscode.languages.onDidChangeDiagnostics, () => (missing().length ? missing() : undefined), 'the part.missing diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      diagnostic.range,
-      vscode.CodeActionKind.QuickFix.value,
-      RESOLVE_ALL,
-    );
+    const actions = await quickFixes(uri, diagnostic.range);
     const fix = actions.find((a) => a.isPreferred && a.title.includes('六、其他需要报告的事项'));
     assert.ok(fix?.edit, `no preferred fix inserting part 六 among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
