@@ -2,7 +2,9 @@
  * `npm run bench`: govreport's speed, measured against a baseline run in the same process —
  * markdownlint linting the same text, what a user would otherwise run — and reported as ratios.
  * Also: keystroke-to-fresh-diagnostics latency over LSP stdio, server start-up, CLI throughput on
- * 1,000 reports, and the bundle sizes. Prints a table; `--json` prints the figures as JSON.
+ * 1,000 reports, and the bundle sizes. Published forms: reading and checking each real PDF
+ * against `pdftotext -layout` extracting the same file, and a .docx against mammoth converting it.
+ * Prints a table; `--json` prints the figures as JSON.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { Bench } from 'tinybench';
 import { DidChangeTextDocumentNotification, DocumentDiagnosticRequest } from 'vscode-languageserver-protocol';
 import { analyze } from '../server/src/rules';
+import { convertSource } from '../server/src/readers';
 import { LspClient } from '../test/support/lsp-client';
 
 /** The repository root: `npm run bench` runs this file bundled in dist/bench/. */
@@ -32,6 +35,42 @@ function time(fn: () => void, budget: number, minimum: number): { median: number
   const result = bench.tasks[0].result;
   if (result.state !== 'completed') throw new Error(`benchmark did not complete: ${result.state}`);
   return { median: result.latency.p50, mean: result.latency.mean };
+}
+
+/** As `time`, for a call that returns a promise. */
+async function timeAsync(fn: () => Promise<unknown>, budget: number, minimum: number): Promise<number> {
+  const bench = new Bench({ time: budget, iterations: minimum, warmupTime: budget / 2, warmupIterations: Math.ceil(minimum / 4), throws: true });
+  await bench.add('run', fn).run();
+  const result = bench.tasks[0].result;
+  if (result.state !== 'completed') throw new Error(`benchmark did not complete: ${result.state}`);
+  return result.latency.p50;
+}
+
+/** Reading and checking the published files, each against the tool a reviewer would otherwise run on it. */
+async function publishedForms() {
+  const mammoth = await import('mammoth');
+  const folder = join(root, 'test', 'fixtures', 'published');
+  const rows: { input: string; size: string; govreport: number; baseline: number; baselineName: string }[] = [];
+  for (const name of readdirSync(folder).filter((f) => /\.(pdf|docx)$/.test(f))) {
+    const path = join(folder, name);
+    const bytes = new Uint8Array(readFileSync(path));
+    const ours = () => convertSource(bytes, name, 'md').then((converted) => analyze(converted.text));
+    const pdf = name.endsWith('.pdf');
+    const baseline = pdf
+      ? async () => {
+          const run = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+          if (run.status !== 0) throw new Error(`pdftotext failed: ${run.error?.message ?? run.stderr}`);
+        }
+      : () => mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    rows.push({
+      input: name,
+      size: `${(bytes.length / 1024).toFixed(0)} KB`,
+      govreport: await timeAsync(ours, 2000, 10),
+      baseline: await timeAsync(baseline, 2000, 10),
+      baselineName: pdf ? 'pdftotext -layout' : 'mammoth',
+    });
+  }
+  return rows;
 }
 
 function median(values: number[]): number {
@@ -114,10 +153,13 @@ async function main() {
   // Bundle sizes, minified.
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit' });
   const size = (file: string) => statSync(join(root, 'dist', file)).size / 1024;
-  const bundles = { server: size('server.js'), client: size('extension.js'), browserServer: size('browser/server.js'), cli: size('cli.js') };
+  const bundles = { server: size('server.js'), client: size('extension.js'), browserServer: size('browser/server.js'), cli: size('cli.js'), readers: size('readers.js') };
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
+  const published = await publishedForms();
+
   const results = {
+    published: published.map((r) => ({ ...r, ratio: r.govreport / r.baseline })),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`,
     date: new Date().toISOString().slice(0, 10),
     checks: rows.map((r) => ({ ...r, ratio: r.govreport / r.markdownlint })),
@@ -139,12 +181,17 @@ async function main() {
     console.log(
       `  ${r.input.padEnd(20)}${r.size.padStart(9)}${ms(r.govreport).padStart(12)}${ms(r.markdownlint).padStart(14)}${r.ratio.toFixed(2).padStart(9)}`,
     );
+  console.log('\nread and check a published file, against extracting its text with the usual tool (one process each), medians:');
+  for (const r of results.published)
+    console.log(
+      `  ${r.input.padEnd(24)}${r.size.padStart(8)}${ms(r.govreport).padStart(12)}  ${r.baselineName.padEnd(18)}${ms(r.baseline).padStart(10)}${r.ratio.toFixed(2).padStart(8)}`,
+    );
   console.log(`\n  10 MB / 1 MB mean time: ${results.linearity.toFixed(1)}× (target ≤ 12×)`);
   console.log(`\nkeystroke to fresh diagnostics over LSP stdio, 50 KB report: median ${ms(results.keystroke.median)}, p95 ${ms(results.keystroke.p95)}`);
   console.log(`server start to initialize response: ${ms(results.serverStartup)}`);
   console.log(`CLI: ${results.cli.reports} reports in ${results.cli.seconds.toFixed(2)} s (${results.cli.perSecond.toFixed(0)} reports/s)`);
   console.log(
-    `bundles (minified): server ${bundles.server.toFixed(0)} KB, client ${bundles.client.toFixed(0)} KB, browser server ${bundles.browserServer.toFixed(0)} KB, CLI ${bundles.cli.toFixed(0)} KB`,
+    `bundles (minified): server ${bundles.server.toFixed(0)} KB, client ${bundles.client.toFixed(0)} KB, browser server ${bundles.browserServer.toFixed(0)} KB, CLI ${bundles.cli.toFixed(0)} KB, readers (loaded on first use) ${bundles.readers.toFixed(0)} KB`,
   );
 }
 

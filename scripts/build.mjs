@@ -22,18 +22,33 @@ const common = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// The readers (pdf.js is most of their size) are their own bundle, loaded by the Node server and
+// the CLI on first use: `import('../readers')` becomes `import('./readers.js')` beside them.
+const lazyReaders = {
+  name: 'lazy-readers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/readers$/ }, () => ({ path: './readers.js', external: true }));
+  },
+};
+// ESM dependencies bundled into CommonJS still ask for import.meta.url.
+const importMetaUrl = {
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': 'importMetaUrl' },
+};
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [lazyReaders] },
+  { entryPoints: ['server/src/readers/index.ts'], outfile: 'dist/readers.js', ...importMetaUrl },
   // vscode.dev / github.dev: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
-    // ESM dependencies bundled into CommonJS still ask for import.meta.url.
-    banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    define: { VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+    plugins: [lazyReaders],
+    banner: { js: `#!/usr/bin/env node\n${importMetaUrl.banner.js}` },
+    define: { VERSION: JSON.stringify(version), ...importMetaUrl.define },
   },
 ];
 
@@ -42,8 +57,9 @@ const benchmark = {
   outfile: 'dist/bench/bench.js',
   minify: true,
   sourcemap: false,
-  // The baseline runs as its own package, as a user would run it.
-  external: ['markdownlint'],
+  // The baselines run as their own packages, as a user would run them.
+  external: ['markdownlint', 'mammoth'],
+  ...importMetaUrl,
 };
 
 for (const options of bench ? [benchmark] : builds) {

@@ -18,6 +18,7 @@ const listing = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { encoding
 const required = [
   'dist/extension.js',
   'dist/server.js',
+  'dist/readers.js',
   'dist/browser/extension.js',
   'dist/browser/server.js',
   'package.json',

@@ -6,6 +6,7 @@ import { registerTemplateCommands } from './commands';
 import { misdecoded, registerEncodingCommand } from './encoding';
 import { restartPolicy } from './restart-policy';
 import { registerStatusItem } from './status';
+import { registerSourceCommands } from './sources';
 
 const LANGUAGE_ID = 'govreport';
 
@@ -64,10 +65,12 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
     }),
   );
   registerEncodingCommand(context, consider);
-  registerTemplateCommands(context, async () => {
+  const startedClient = async () => {
     await ensureStarted(context, createClient);
     return client!;
-  });
+  };
+  registerTemplateCommands(context, startedClient);
+  registerSourceCommands(context, startedClient);
   vscode.workspace.textDocuments.forEach(consider);
   return { serverReady: () => serverReady };
 }

@@ -47,6 +47,8 @@ export const tempDir = (tag) => fs.mkdtempSync(path.join(os.tmpdir(), `govreport
  * A fresh folder `workspace` under `parent` holding copies of the seed reports (test/fixtures/seeds)
  * and, under rules/, the faulty reports of the rule fixtures (test/fixtures/rules).
  */
+const PUBLISHED = ['淮安市洪泽区人民政府_2023.pdf', '政务公开年报模版_2021格式.docx'];
+
 export function seedWorkspace(parent) {
   const workspace = path.join(parent, 'workspace');
   for (const [from, to] of [
@@ -59,6 +61,9 @@ export function seedWorkspace(parent) {
     fs.mkdirSync(path.join(workspace, to), { recursive: true });
     for (const f of files) fs.copyFileSync(path.join(dir, f), path.join(workspace, to, f));
   }
+  // Reports as published: a PDF and a Word file to open as reports.
+  fs.mkdirSync(path.join(workspace, 'published'));
+  for (const f of PUBLISHED) fs.copyFileSync(path.join(repoRoot, 'test/fixtures/published', f), path.join(workspace, 'published', f));
   return workspace;
 }
 

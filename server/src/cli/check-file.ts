@@ -5,7 +5,9 @@ import type { Config } from '../config/config';
 import { carrySummary, type CarrySummary } from '../rules/carry-over';
 import { fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
+import { ReadError } from '../readers/model';
 import { readReportFile, writeReportFile } from './files';
+import { convertSourceFile, isSourceFile } from './source-file';
 import type { FileResult, Skipped } from './output';
 
 export interface CheckFileOptions {
@@ -20,38 +22,79 @@ export interface CheckFileTask {
 }
 
 export type CheckFileResult =
-  | { kind: 'checked'; result: FileResult; carry?: CarrySummary; fixed: boolean; config: Config }
+  | { kind: 'checked'; result: FileResult; carry?: CarrySummary; fixed: boolean; config: Config; lines: readonly string[] }
   | { kind: 'skipped'; skipped: Skipped }
   | { kind: 'failed'; file: string; error: string };
 
-export function checkFile({ path, config }: CheckFileTask, options: CheckFileOptions): CheckFileResult {
-  const { locale } = options;
+export async function checkFile(task: CheckFileTask, options: CheckFileOptions): Promise<CheckFileResult> {
   try {
-    const read = readReportFile(path);
-    if (read.kind === 'binary') return { kind: 'skipped', skipped: { file: path, reason: say(locale, '二进制文件', 'binary file') } };
-    const file = read.file;
-    if (!path.endsWith('.govreport') && !looksLikeReport(file.text))
-      return { kind: 'skipped', skipped: { file: path, reason: say(locale, '不是年度报告', 'not an annual report') } };
-    let text = file.text;
-    let fixed = false;
-    if (options.fix) {
-      const after = fixAll(text, { locale, config });
-      if (after !== text) {
-        writeReportFile(file, after);
-        text = after;
-        fixed = true;
-      }
-    }
-    const { bound, findings } = analyze(text, { locale, config });
-    const title = bound.report.title;
-    return {
-      kind: 'checked',
-      result: { file: path, encoding: file.encoding, era: bound.era.format.id, organ: title?.organ, year: title?.year ?? bound.report.period?.year, findings },
-      carry: carrySummary(path, bound),
-      fixed,
-      config,
-    };
+    return isSourceFile(task.path) ? await checkSourceFile(task, options) : checkTextFile(task, options);
   } catch (error) {
-    return { kind: 'failed', file: path, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof ReadError ? error.messages[options.locale] : error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', file: task.path, error: message };
   }
+}
+
+function notAReport(path: string, locale: Locale): CheckFileResult {
+  return { kind: 'skipped', skipped: { file: path, reason: say(locale, '不是年度报告', 'not an annual report') } };
+}
+
+function checkTextFile({ path, config }: CheckFileTask, options: CheckFileOptions): CheckFileResult {
+  const { locale } = options;
+  const read = readReportFile(path);
+  if (read.kind === 'binary') return { kind: 'skipped', skipped: { file: path, reason: say(locale, '二进制文件', 'binary file') } };
+  const file = read.file;
+  if (!path.endsWith('.govreport') && !looksLikeReport(file.text)) return notAReport(path, locale);
+  let text = file.text;
+  let fixed = false;
+  if (options.fix) {
+    const after = fixAll(text, { locale, config });
+    if (after !== text) {
+      writeReportFile(file, after);
+      text = after;
+      fixed = true;
+    }
+  }
+  return checked(path, text, file.encoding, config, locale, fixed);
+}
+
+/**
+ * A PDF, Word file or web page, converted as `govreport convert` does (Markdown), then checked.
+ * Nothing is ever written to it: `--fix` is refused with a note.
+ */
+async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFileOptions): Promise<CheckFileResult> {
+  const { locale } = options;
+  let converted;
+  try {
+    converted = await convertSourceFile(path, 'md');
+  } catch (error) {
+    if (error instanceof ReadError && error.reason === 'no-report') return { kind: 'skipped', skipped: { file: path, reason: error.messages[locale] } };
+    throw error;
+  }
+  if (!looksLikeReport(converted.text)) return notAReport(path, locale);
+  const notes = converted.notes.map((n) => n.message[locale]);
+  if (options.fix)
+    notes.push(
+      say(
+        locale,
+        `未修正：${converted.kind.toUpperCase()} 文件不能写回；请用 govreport convert 转换为 .md 后再修正`,
+        `not fixed: a ${converted.kind.toUpperCase()} file cannot be written back; convert it to .md with govreport convert, then fix that`,
+      ),
+    );
+  const outcome = checked(path, converted.text, converted.kind, config, locale, false);
+  outcome.result.source = { kind: converted.kind, places: converted.sources, notes };
+  return outcome;
+}
+
+function checked(path: string, text: string, encoding: string, config: Config, locale: Locale, fixed: boolean) {
+  const { bound, findings } = analyze(text, { locale, config });
+  const title = bound.report.title;
+  return {
+    kind: 'checked' as const,
+    result: { file: path, encoding, era: bound.era.format.id, organ: title?.organ, year: title?.year ?? bound.report.period?.year, findings } as FileResult,
+    carry: carrySummary(path, bound),
+    fixed,
+    config,
+    lines: bound.report.lines,
+  };
 }

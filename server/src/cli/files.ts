@@ -15,7 +15,8 @@ export interface ReportFile {
 
 export type ReadResult = { kind: 'text'; file: ReportFile } | { kind: 'binary'; path: string };
 
-const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'govreport'];
+/** What a folder is searched for: report text, and the PDF, Word and web-page forms reports are published in. */
+const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'govreport', 'pdf', 'docx', 'doc', 'html', 'htm'];
 const BINARY_SAMPLE = 8192;
 
 /** The files named by the arguments: files as they are, folders searched for reports, globs expanded. */
@@ -27,7 +28,7 @@ export async function expandArguments(args: string[], cwd: string): Promise<{ fi
     const stat = statOrUndefined(path);
     if (stat?.isFile()) files.add(path);
     else if (stat?.isDirectory())
-      for (const f of await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }))
+      for (const f of await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: path, absolute: true, caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.git/**'] }))
         files.add(f);
     else {
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true });

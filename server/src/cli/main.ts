@@ -1,5 +1,6 @@
 /**
- * govreport check [files|folders|globs] — the editor's checks from a terminal or CI.
+ * govreport check [files|folders|globs] — the editor's checks from a terminal or CI;
+ * govreport convert FILE… — a PDF, Word file or web page as report text (see convert.ts).
  * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
 import { availableParallelism } from 'node:os';
@@ -10,12 +11,11 @@ import { checkCarryOver, type CarrySummary } from '../rules/carry-over';
 import { say } from '../rules/types';
 import { checkFile, type CheckFileOptions, type CheckFileResult, type CheckFileTask } from './check-file';
 import { dirname, relative } from 'node:path';
-import { splitLines } from '../engine/lines';
-import { finalizeFindings, type Finding } from '../rules';
-import type { Config, ConfigFile } from '../config/config';
+import { finalizeFindings } from '../rules';
+import type { ConfigFile } from '../config/config';
 import { findConfigFile } from '../node/config-file';
-import { readReportFile } from './files';
 import { expandArguments } from './files';
+import { convertFiles } from './convert';
 import { toJson, toSarif, toText, type FileResult, type Skipped } from './output';
 
 declare const VERSION: string | undefined;
@@ -30,12 +30,16 @@ function usage(locale: Locale): string {
   return say(
     locale,
     `用法：govreport check [文件|文件夹|通配符…] [选项]
+      govreport convert 文件… [--to md|txt] [-o 文件夹] [--force]
 
-检查政府信息公开工作年度报告（.txt、.md、.govreport；UTF-8、UTF-16 或 GBK/GB18030 编码）。
+check    检查政府信息公开工作年度报告：文本（.txt、.md、.govreport；UTF-8、UTF-16 或 GBK/GB18030 编码）、
+         PDF（.pdf）、Word（.docx、.doc）和网页（.html、.htm）。
+convert  将 PDF、Word 文件或网页转换为报告文本：Markdown 表格（md，默认）或制表符分隔（txt）。
+         未用 -o 时输出到标准输出；用 -o 时写入该文件夹（文件名.md），不覆盖已有文件（--force 覆盖）。
 
 选项：
   --format text|json|sarif   输出格式（默认 text）
-  --fix                      将可自动修正的问题写回文件（保留编码和换行符）
+  --fix                      将可自动修正的问题写回文件（保留编码和换行符；PDF、Word、网页不写回）
   --lang zh-cn|en            输出语言（默认跟随系统）
   --jobs N                   并行检查的线程数（默认按 CPU 数）
   --no-color                 不使用颜色
@@ -45,12 +49,17 @@ function usage(locale: Locale): string {
 退出码：0 无错误，1 发现错误，2 用法或读写问题。
 `,
     `Usage: govreport check [files|folders|globs…] [options]
+       govreport convert FILE… [--to md|txt] [-o DIR] [--force]
 
-Checks government information-disclosure annual reports (.txt, .md, .govreport; UTF-8, UTF-16 or GBK/GB18030).
+check    checks government information-disclosure annual reports: text (.txt, .md, .govreport; UTF-8,
+         UTF-16 or GBK/GB18030), PDF (.pdf), Word (.docx, .doc) and web pages (.html, .htm).
+convert  converts a PDF, Word file or web page to report text: Markdown tables (md, the default) or
+         tab-separated (txt). Without -o to standard output; with -o into that folder (NAME.md),
+         never over an existing file (--force overwrites).
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --fix                      write the automatic fixes back (keeping encoding and line endings)
+  --fix                      write the automatic fixes back (keeping encoding and line endings; never into a PDF, Word file or page)
   --lang zh-cn|en            language of the output (default: the system's)
   --jobs N                   threads checking files in parallel (default: by CPU count)
   --no-color                 no colours
@@ -81,6 +90,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         jobs: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        to: { type: 'string', default: 'md' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -103,6 +115,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   const [command, ...targets] = positionals;
+  if (command === 'convert') {
+    if (values.to !== 'md' && values.to !== 'txt') return usageError(say(locale, `不支持的转换格式：${values.to}`, `unknown --to: ${values.to}`), locale);
+    if (targets.length === 0) return usageError(say(locale, '请指定要转换的文件', 'name the files to convert'), locale);
+    return convertFiles(targets, { to: values.to, outDir: values.output, force: values.force }, locale, cwd);
+  }
   if (command !== 'check')
     return usageError(command ? say(locale, `未知命令：${command}`, `unknown command: ${command}`) : say(locale, '缺少命令', 'missing command'), locale);
   const format = values.format as (typeof FORMATS)[number];
@@ -150,7 +167,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   for (const outcome of outcomes) {
     if (outcome.kind !== 'checked') continue;
     const result = outcome.result;
-    if (outcome.carry) result.findings.push(...suppressAndLevel(checkCarryOver(outcome.carry, carries, locale), result.file, outcome.config));
+    if (outcome.carry) result.findings.push(...finalizeFindings(checkCarryOver(outcome.carry, carries, locale), outcome.lines, outcome.config));
     result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
@@ -167,23 +184,17 @@ function usageError(message: string, locale: Locale): number {
   return 2;
 }
 
-/** Cross-document findings go through the same inline suppressions and rule levels as the others. */
-function suppressAndLevel(findings: Finding[], file: string, config: Config): Finding[] {
-  if (findings.length === 0) return findings;
-  const read = readReportFile(file);
-  return read.kind === 'text' ? finalizeFindings(findings, splitLines(read.file.text), config) : findings;
-}
-
 /** Checks the files, in worker threads when there are many, with a progress bar on a terminal. */
 async function checkAll(files: CheckFileTask[], options: CheckFileOptions, jobs: number | undefined): Promise<CheckFileResult[]> {
   const progress = process.stderr.isTTY && files.length >= PROGRESS_FROM ? progressBar(files.length) : undefined;
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), Math.ceil(files.length / 4));
   if (threads <= 1 || (jobs === undefined && files.length < PARALLEL_FROM)) {
-    return files.map((file) => {
-      const result = checkFile(file, options);
+    const results: CheckFileResult[] = [];
+    for (const file of files) {
+      results.push(await checkFile(file, options));
       progress?.();
-      return result;
-    });
+    }
+    return results;
   }
   const results = new Array<CheckFileResult>(files.length);
   let next = 0;
@@ -219,7 +230,7 @@ function progressBar(total: number): () => void {
 }
 
 if (!isMainThread) {
-  parentPort!.on('message', (task: CheckFileTask) => parentPort!.postMessage(checkFile(task, workerData as CheckFileOptions)));
+  parentPort!.on('message', async (task: CheckFileTask) => parentPort!.postMessage(await checkFile(task, workerData as CheckFileOptions)));
 } else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),

@@ -5,14 +5,24 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleInfo, type Finding, type Locale, type Severity } from '../rules';
 import { say } from '../rules/types';
+import type { SourceKind, SourcePlace } from '../readers/model';
+import { describePlace, placeOfLine } from '../readers/places';
 
 export interface FileResult {
   file: string;
-  encoding: string;
+  /** The text encoding of a text file; none for a PDF, Word file or web page. */
+  encoding?: string;
   era: string;
   organ?: string;
   year?: number;
   findings: Finding[];
+  /** A PDF, Word file or web page: where each line of the converted text came from, and what could not be read faithfully. */
+  source?: { kind: SourceKind; places: (SourcePlace | undefined)[]; notes: string[] };
+}
+
+/** Where in the source file a finding is, for a file that was converted. */
+function placeOf(result: FileResult, finding: Finding): SourcePlace | undefined {
+  return result.source && placeOfLine(result.source.places, finding.range.start.line);
 }
 
 export interface Skipped {
@@ -20,7 +30,10 @@ export interface Skipped {
   reason: string;
 }
 
-/** The public JSON shape: an array of { file, era, organ, year, diagnostics: [{ code, severity, message, range, fixes? }] }. */
+/**
+ * The public JSON shape: an array of { file, era, organ, year, notes?, diagnostics: [{ code, severity, message, range, fixes?, source? }] }.
+ * For a converted file the range is in the converted text (`govreport convert`), `source` the place in the file itself.
+ */
 export function toJson(results: FileResult[], cwd: string): string {
   return (
     JSON.stringify(
@@ -29,12 +42,14 @@ export function toJson(results: FileResult[], cwd: string): string {
         era: r.era,
         organ: r.organ ?? null,
         year: r.year ?? null,
+        ...(r.source && r.source.notes.length > 0 ? { notes: r.source.notes } : {}),
         diagnostics: r.findings.map((f) => ({
           code: f.code,
           severity: f.severity,
           message: f.message,
           range: f.range,
-          ...(f.fixes.length > 0 ? { fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits })) } : {}),
+          ...(f.fixes.length > 0 && !r.source ? { fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits })) } : {}),
+          ...(placeOf(r, f) ? { source: placeOf(r, f) } : {}),
         })),
       })),
       null,
@@ -62,7 +77,7 @@ export function toSarif(results: FileResult[], cwd: string, version: string, loc
         tool: { driver: { name: 'govreport', version, informationUri: 'https://github.com/govreport/govreport', rules } },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + '/').href } },
-        artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' }, encoding: r.encoding })),
+        artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' }, ...(r.encoding ? { encoding: r.encoding } : {}) })),
         results: results.flatMap((r, artifact) =>
           r.findings.map((f) => ({
             ruleId: f.code,
@@ -82,6 +97,7 @@ export function toSarif(results: FileResult[], cwd: string, version: string, loc
                 },
               },
             ],
+            ...(placeOf(r, f) ? { properties: { source: placeOf(r, f) } } : {}),
           })),
         ),
       },
@@ -103,19 +119,22 @@ export function toText(results: FileResult[], skipped: Skipped[], cwd: string, l
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
   const out: string[] = [];
   for (const r of results) {
-    if (r.findings.length === 0) continue;
+    if (r.findings.length === 0 && !r.source?.notes.length) continue;
     const about = [
       r.organ,
       r.year && say(locale, `${r.year} 年度`, `${r.year}`),
       say(locale, `${r.era} 格式`, `${r.era} format`),
-      r.encoding !== 'utf-8' ? say(locale, `编码 ${r.encoding}`, `encoding ${r.encoding}`) : undefined,
+      r.encoding && r.encoding !== 'utf-8' ? say(locale, `编码 ${r.encoding}`, `encoding ${r.encoding}`) : undefined,
     ];
     out.push(paint('underline', relative(cwd, r.file) || r.file) + paint('gray', `  ${about.filter(Boolean).join(' · ')}`));
+    for (const note of r.source?.notes ?? []) out.push(`  ${paint('yellow', say(locale, '注意', 'note'))} ${note}`);
     for (const f of r.findings) {
       const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
       const severity = say(locale, ...SEVERITY_NAMES[f.severity]);
+      const place = placeOf(r, f);
       out.push(
-        `  ${paint('gray', at)} ${paint(SEVERITY_COLOURS[f.severity], severity.padEnd(locale === 'en' ? 8 : 4))} ${paint('gray', f.code.padEnd(24))} ${f.message}`,
+        `  ${paint('gray', at)} ${paint(SEVERITY_COLOURS[f.severity], severity.padEnd(locale === 'en' ? 8 : 4))} ${paint('gray', f.code.padEnd(24))} ${f.message}` +
+          (place ? paint('gray', say(locale, `（${describePlace(place, locale)}）`, ` (${describePlace(place, locale)})`)) : ''),
       );
     }
     out.push('');

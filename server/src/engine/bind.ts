@@ -219,10 +219,15 @@ function bindTable(table: Table, definition: TableDefinition, others: { format: 
   const bound: BoundTable = { table, definition, rows: new Map(), unboundRows: [], units: new Map() };
   const { valueColumns, columnLabels } = tableKeys(definition);
   const matcher = new RowMatcher(definition);
+  /** A single-row table's row of nothing but blank cells, enough for every column (a blank template's): its row, unless a row of numbers comes. */
+  let blankRow: TableRow | undefined;
   for (const row of table.rows) {
     if (row.kind === 'rule') continue;
     const split = splitRow(row, valueColumns.length, definition.columns.length > valueColumns.length);
-    if (!split) continue;
+    if (!split) {
+      if (definition.layout === 'single-row' && row.cells.length >= valueColumns.length) blankRow ??= row;
+      continue;
+    }
     if (isHeaderRow(split, columnLabels)) {
       readDeclaredUnits(row, definition, bound.units);
       continue;
@@ -241,27 +246,34 @@ function bindTable(table: Table, definition: TableDefinition, others: { format: 
         bound.unboundRows.push({ row, label: split.label, otherEra: matchOtherEra(others, definition, split.label) });
       continue;
     }
-    if (bound.rows.has(match.definition.id)) continue;
-    const cells = new Map<string, BoundCell>();
-    const first = split.label[0]?.range ?? row.range;
-    const last = split.label[split.label.length - 1];
-    // A cell the row lacks (merged away in conversion) stands where it would be: right after the label.
-    const gap = last?.range.end ?? row.range.start;
-    valueColumns.forEach((column, i) => {
-      const cell = split.cells[i];
-      cells.set(column.id, cell ? { column, cell, value: split.values[i]!, range: cell.range } : { column, value: BLANK, range: { start: gap, end: gap } });
-    });
-    bound.rows.set(match.definition.id, {
-      definition: match.definition,
-      row,
-      labelRange: { start: first.start, end: (last?.range ?? row.range).end },
-      labelCell: last,
-      match: match.kind,
-      cells,
-    });
+    if (!bound.rows.has(match.definition.id)) bindRow(bound, row, split, match, valueColumns);
+  }
+  if (blankRow && bound.rows.size === 0) {
+    const cells = blankRow.cells.slice(-valueColumns.length);
+    bindRow(bound, blankRow, { label: [], cells, values: cells.map(() => BLANK) }, { definition: definition.rows[0], kind: 'exact' }, valueColumns);
   }
   for (const column of valueColumns) if (column.unit && !bound.units.has(column.id)) bound.units.set(column.id, { unit: column.unit });
   return bound;
+}
+
+function bindRow(bound: BoundTable, row: TableRow, split: SplitRow, match: RowMatch, valueColumns: readonly ColumnDefinition[]): void {
+  const cells = new Map<string, BoundCell>();
+  const first = split.label[0]?.range ?? row.range;
+  const last = split.label[split.label.length - 1];
+  // A cell the row lacks (merged away in conversion) stands where it would be: right after the label.
+  const gap = last?.range.end ?? row.range.start;
+  valueColumns.forEach((column, i) => {
+    const cell = split.cells[i];
+    cells.set(column.id, cell ? { column, cell, value: split.values[i]!, range: cell.range } : { column, value: BLANK, range: { start: gap, end: gap } });
+  });
+  bound.rows.set(match.definition.id, {
+    definition: match.definition,
+    row,
+    labelRange: { start: first.start, end: (last?.range ?? row.range).end },
+    labelCell: last,
+    match: match.kind,
+    cells,
+  });
 }
 
 function matchOtherEra(others: { format: FormatDefinition; table: TableDefinition }[], definition: TableDefinition, label: Cell[]): UnboundRow['otherEra'] {

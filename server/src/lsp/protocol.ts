@@ -59,3 +59,21 @@ export interface ReportStatus {
   /** When the check ran, as an ISO date-time. */
   checkedAt: string;
 }
+
+/** A PDF, Word file or web page read as a report: ReadSourceParams → ReadSourceResult. */
+export const READ_SOURCE = 'govreport/readSource';
+
+export interface ReadSourceParams {
+  /** The URI the converted report will be opened under (its findings then name places in the source). */
+  uri: string;
+  /** The source file's URI, as related information of each finding. */
+  source: string;
+  /** The file's name: it decides the reader when the bytes don't. */
+  name: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
+export type ReadSourceResult =
+  | { ok: true; kind: 'pdf' | 'docx' | 'doc' | 'html'; text: string; /** what could not be read faithfully, in the UI language */ notes: string[] }
+  | { ok: false; /** a ReadError reason: encrypted, no-text, corrupt, too-large, no-report, unsupported, needs-desktop */ reason: string; message: string };

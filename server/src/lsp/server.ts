@@ -34,6 +34,7 @@ import { totalHints } from './inlay-hints';
 import { formatTables } from '../engine/table-layout';
 import { carrySummary, checkCarryOver } from '../rules/carry-over';
 import type { WorkspaceIndexFactory } from './workspace-index';
+import { registerSourceRequests, type ConvertSource } from './sources';
 
 export const LANGUAGE_ID = 'govreport';
 
@@ -67,6 +68,8 @@ export interface ServerOptions {
   configFile?: (documentUri: string) => ConfigFile | undefined;
   /** A `.govreportrc.json` changed on disk: forget what `configFile` remembered. */
   configFilesChanged?: () => void;
+  /** Reads a PDF, Word file or web page as report text; without it the server cannot open such files. */
+  convertSource?: ConvertSource;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -207,7 +210,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  documents.onDidClose((e) => analyses.delete(e.document.uri));
+  const sources = registerSourceRequests(connection, guard, options.convertSource, () => locale);
+  documents.onDidClose((e) => {
+    analyses.delete(e.document.uri);
+    sources.forget(e.document.uri);
+  });
 
   connection.onDocumentSymbol(
     guard('documentSymbol', [], (params) => {
@@ -246,7 +253,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         checkedAt: new Date().toISOString(),
       };
       void connection.sendNotification(STATUS, status);
-      return { kind: DocumentDiagnosticReportKind.Full, items: toDiagnostics(findings, uri, version) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: sources.withPlaces(uri, toDiagnostics(findings, uri, version)) };
     }),
   );
   connection.languages.inlayHint.on(

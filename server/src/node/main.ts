@@ -22,4 +22,6 @@ startServer(createConnection(ProposedFeatures.all), {
     return configFiles.get(folder);
   },
   configFilesChanged: () => configFiles.clear(),
+  // The readers are their own bundle (pdf.js is most of it), loaded when the first source is opened.
+  convertSource: async (bytes, name, form) => (await import('../readers')).convertSource(bytes, name, form),
 });

@@ -1,0 +1,79 @@
+/**
+ * govreport convert FILE… [--to md|txt] [-o DIR] — a PDF, Word file or web page as report text:
+ * Markdown with pipe tables (md) or tab-separated tables (txt). One file without -o goes to
+ * standard output; with -o DIR each file is written there as NAME.md / NAME.txt, never over an
+ * existing file unless --force.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import type { Locale } from '../rules';
+import { say } from '../rules/types';
+import { ReadError } from '../readers/model';
+import type { TextForm } from '../readers/render';
+import { expandArguments } from './files';
+import { convertSourceFile, isSourceFile } from './source-file';
+
+export interface ConvertOptions {
+  to: TextForm;
+  /** The folder to write into; standard output when absent. */
+  outDir?: string;
+  force: boolean;
+}
+
+export async function convertFiles(targets: string[], options: ConvertOptions, locale: Locale, cwd: string): Promise<number> {
+  const problem = (message: string) => process.stderr.write(`govreport: ${message}\n`);
+  const { files: found, missing } = await expandArguments(targets, cwd);
+  for (const m of missing) problem(say(locale, `找不到：${m}`, `not found: ${m}`));
+  const files = found.filter(isSourceFile);
+  for (const f of found.filter((f) => !isSourceFile(f)))
+    problem(say(locale, `跳过 ${relative(cwd, f)}：已是文本，无需转换`, `skipped ${relative(cwd, f)}: already text, nothing to convert`));
+  if (files.length === 0) {
+    problem(say(locale, '没有找到要转换的 PDF、Word 或网页文件', 'no PDF, Word or web-page files to convert'));
+    return 2;
+  }
+  if (!options.outDir && files.length > 1) {
+    problem(say(locale, '要转换多个文件时，请用 -o 指定输出文件夹', 'to convert several files, name an output folder with -o'));
+    return 2;
+  }
+  const outDir = options.outDir && resolve(cwd, options.outDir);
+  if (outDir) mkdirSync(outDir, { recursive: true });
+  let failures = missing.length;
+  const written = new Set<string>();
+  for (const file of files) {
+    const name = relative(cwd, file) || file;
+    try {
+      const converted = await convertSourceFile(file, options.to);
+      for (const note of converted.notes) problem(`${name}: ${note.message[locale]}`);
+      if (!outDir) {
+        process.stdout.write(converted.text);
+        continue;
+      }
+      const target = join(outDir, `${basename(file, extname(file))}.${options.to}`);
+      // Two sources of one name (a.pdf, a.docx) would write the same file: the second is refused, not lost.
+      writeNewFile(target, converted.text, options.force && !written.has(target));
+      written.add(target);
+      process.stderr.write(`${name} → ${relative(cwd, target) || target}\n`);
+    } catch (error) {
+      failures++;
+      if (isErrnoException(error) && error.code === 'EEXIST')
+        problem(say(locale, `${name}：${error.path} 已存在，未覆盖（--force 覆盖）`, `${name}: ${error.path} exists and was not overwritten (--force overwrites)`));
+      else problem(`${name}: ${error instanceof ReadError ? error.messages[locale] : error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failures > 0 ? 2 : 0;
+}
+
+/** Creates the file, failing if it exists; with `overwrite`, replaces it atomically (a temporary file renamed over it). */
+function writeNewFile(path: string, text: string, overwrite: boolean): void {
+  if (!overwrite) {
+    writeFileSync(path, text, { flag: 'wx' });
+    return;
+  }
+  const temporary = `${path}.govreport-${process.pid}.tmp`;
+  writeFileSync(temporary, text, { flag: 'wx' });
+  renameSync(temporary, path);
+}
+
+function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
+}

@@ -1,0 +1,55 @@
+/**
+ * Blocks → the report text the engine reads, and a map from each line of it back to the source.
+ * `md`: paragraphs separated by blank lines, tables as Markdown pipe tables aligned by display
+ * width. `txt`: one paragraph a line, tables as tab-separated rows. Either reads the same in the engine.
+ */
+import stringWidth from 'string-width';
+import type { Block, ReadResult, SourcePlace, Table } from './model';
+
+export type TextForm = 'md' | 'txt';
+
+export interface RenderedReport {
+  text: string;
+  /** For each line of `text`, where it came from (undefined for the blank lines between blocks). */
+  sources: (SourcePlace | undefined)[];
+}
+
+export function renderReport(result: Pick<ReadResult, 'blocks'>, form: TextForm): RenderedReport {
+  const lines: string[] = [];
+  const sources: (SourcePlace | undefined)[] = [];
+  const push = (line: string, source: SourcePlace | undefined) => {
+    lines.push(line);
+    sources.push(source);
+  };
+  let previous: Block['kind'] | undefined;
+  for (const block of result.blocks) {
+    // Markdown needs a blank line between paragraphs and around tables; plain text only around tables.
+    if (previous !== undefined && (form === 'md' || block.kind === 'table' || previous === 'table')) push('', undefined);
+    if (block.kind === 'paragraph') push(block.text, block.source);
+    else if (block.rows.length > 0) {
+      const rows = form === 'md' ? pipeRows(block) : block.rows.map((r) => r.cells.map((c) => c.text).join('\t'));
+      rows.forEach((line, i) => push(line, form === 'md' ? pipeSource(block, i) : block.rows[i].source));
+    }
+    previous = block.kind;
+  }
+  return { text: lines.join('\n') + '\n', sources };
+}
+
+/** The pipe table's lines: its first row, the separator, then the other rows; cells padded to their column's width. */
+function pipeRows(table: Table): string[] {
+  const columns = Math.max(...table.rows.map((r) => r.cells.length));
+  const widths = new Array<number>(columns).fill(3);
+  const texts = table.rows.map((r) => r.cells.map((c) => c.text.replace(/\|/g, '\\|')));
+  for (const row of texts) row.forEach((text, i) => (widths[i] = Math.max(widths[i], stringWidth(text))));
+  const line = (cells: string[]) => `| ${widths.map((w, i) => pad(cells[i] ?? '', w)).join(' | ')} |`;
+  return [line(texts[0]), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...texts.slice(1).map(line)];
+}
+
+/** The separator line (index 1) belongs to the first row's source. */
+function pipeSource(table: Table, line: number): SourcePlace {
+  return table.rows[line <= 1 ? 0 : line - 1].source;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(width - stringWidth(text));
+}
