@@ -153,7 +153,13 @@ async function main() {
   // Bundle sizes, minified.
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit' });
   const size = (file: string) => statSync(join(root, 'dist', file)).size / 1024;
-  const bundles = { server: size('server.js'), client: size('extension.js'), browserServer: size('browser/server.js'), cli: size('cli.js'), readers: size('readers.js') };
+  const bundles = {
+    server: size('server.js'),
+    client: size('extension.js'),
+    browserServer: size('browser/server.js'),
+    cli: size('cli.js'),
+    readers: size('readers.js'),
+  };
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 
   const published = await publishedForms();

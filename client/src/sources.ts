@@ -37,7 +37,11 @@ export function registerSourceCommands(context: vscode.ExtensionContext, client:
   const read = async (source: vscode.Uri, reportUri: vscode.Uri, screen?: (bytes: Uint8Array) => boolean): Promise<ReadSourceResult | undefined> => {
     const stat = await vscode.workspace.fs.stat(source);
     if (stat.size > LIMITS.fileBytes)
-      return { ok: false, reason: 'too-large', message: vscode.l10n.t('{0} is larger than {1} MB and was not read.', fileName(source), LIMITS.fileBytes / 1024 / 1024) };
+      return {
+        ok: false,
+        reason: 'too-large',
+        message: vscode.l10n.t('{0} is larger than {1} MB and was not read.', fileName(source), LIMITS.fileBytes / 1024 / 1024),
+      };
     const bytes = await vscode.workspace.fs.readFile(source);
     if (screen && !screen(bytes)) return undefined;
     const params: ReadSourceParams = { uri: reportUri.toString(), source: source.toString(), name: fileName(source), data: encodeBase64(bytes) };
@@ -49,9 +53,8 @@ export function registerSourceCommands(context: vscode.ExtensionContext, client:
     const reportUri = reportUriOf(source);
     let result: ReadSourceResult;
     try {
-      result = (await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', fileName(source)) },
-        () => read(source, reportUri),
+      result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', fileName(source)) }, () =>
+        read(source, reportUri),
       ))!;
     } catch (error) {
       result = { ok: false, reason: 'io', message: error instanceof Error ? error.message : String(error) };
@@ -134,7 +137,11 @@ export function registerSourceCommands(context: vscode.ExtensionContext, client:
     converted.set(reportUriOf(source).toString(), result.text);
     const open = vscode.l10n.t('Open as report');
     const importIt = vscode.l10n.t('Import as editable report');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is an annual report. Open it as a report to see its outline and checks?', fileName(source)), open, importIt);
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} is an annual report. Open it as a report to see its outline and checks?', fileName(source)),
+      open,
+      importIt,
+    );
     if (choice === open) await openAsReport(source);
     else if (choice === importIt) await importAsReport(source);
   };

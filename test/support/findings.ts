@@ -5,7 +5,12 @@ import { analyze } from '../../server/src/rules';
 export function lineCells(line: string): string {
   const pipe = /^\s*\|/.test(line);
   if (!pipe && !line.includes('\t')) return line.trim();
-  const cells = pipe ? line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/) : line.split('\t');
+  const cells = pipe
+    ? line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split(/(?<!\\)\|/)
+    : line.split('\t');
   return cells
     .map((c) => c.trim())
     .filter(Boolean)

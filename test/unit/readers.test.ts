@@ -83,7 +83,10 @@ test('renderReport md: blank lines between blocks, an aligned pipe table with a 
 
 test('renderReport txt: paragraphs a line each, a blank line around tables, tab-separated cells', () => {
   const { text, sources } = renderReport({ blocks }, 'txt');
-  assert.equal(text, ['某某县人民政府2023年政府信息公开工作年度报告', '二、主动公开政府信息情况', '', '信息内容\t本年处理决定数量', '行政许可\t550', 'a|b\t', ''].join('\n'));
+  assert.equal(
+    text,
+    ['某某县人民政府2023年政府信息公开工作年度报告', '二、主动公开政府信息情况', '', '信息内容\t本年处理决定数量', '行政许可\t550', 'a|b\t', ''].join('\n'),
+  );
   assert.equal(sources.length, text.split('\n').length - 1);
 });
 
@@ -130,7 +133,10 @@ test('readWith: one ReadError with a clear message for each way a source cannot 
   assert.equal(await reason(new Uint8Array(), 'a.pdf'), 'corrupt: 文件是空的');
   assert.equal(await reason(new Uint8Array(LIMITS.fileBytes + 1), 'a.pdf'), `too-large: 文件超过 ${LIMITS.fileBytes / 1024 / 1024} MB，未读取`);
   assert.equal(await reason(new TextEncoder().encode('%PDF-1.4'), 'a.pdf'), 'needs-desktop: 读取 PDF 需要桌面版 VS Code，网页版暂不支持');
-  assert.equal(await reason(new TextEncoder().encode('{\\rtf1'), 'a.doc'), 'unsupported: 这是 RTF 文件（只是扩展名为 .doc），暂不支持；请用 Word 或 WPS 另存为 .docx');
+  assert.equal(
+    await reason(new TextEncoder().encode('{\\rtf1'), 'a.doc'),
+    'unsupported: 这是 RTF 文件（只是扩展名为 .doc），暂不支持；请用 Word 或 WPS 另存为 .docx',
+  );
   assert.equal(await reason(new TextEncoder().encode('GIF89a'), 'a.pdf'), 'unsupported: 无法识别的文件类型：不是 PDF、Word 或网页文件');
   const throwing: Readers = {
     ...readers,

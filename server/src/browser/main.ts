@@ -1,7 +1,7 @@
 /**
  * The language server's browser entry point (vscode.dev, github.dev): it runs in a web worker.
  * Without a file system there is no workspace index and no `.govreportrc.json`: the settings apply.
- * Web pages and .docx files are read here too; PDF and .doc files need the desktop.
+ * Web pages and Word files are read here too; PDF files need the desktop.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/server';

@@ -5,7 +5,7 @@ import type { Config } from '../config/config';
 import { carrySummary, type CarrySummary } from '../rules/carry-over';
 import { fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
-import { ReadError } from '../readers/model';
+import { isReadError } from '../readers/model';
 import { readReportFile, writeReportFile } from './files';
 import { convertSourceFile, isSourceFile } from './source-file';
 import type { FileResult, Skipped } from './output';
@@ -30,7 +30,7 @@ export async function checkFile(task: CheckFileTask, options: CheckFileOptions):
   try {
     return isSourceFile(task.path) ? await checkSourceFile(task, options) : checkTextFile(task, options);
   } catch (error) {
-    const message = error instanceof ReadError ? error.messages[options.locale] : error instanceof Error ? error.message : String(error);
+    const message = isReadError(error) ? error.messages[options.locale] : error instanceof Error ? error.message : String(error);
     return { kind: 'failed', file: task.path, error: message };
   }
 }
@@ -68,7 +68,7 @@ async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFi
   try {
     converted = await convertSourceFile(path, 'md');
   } catch (error) {
-    if (error instanceof ReadError && error.reason === 'no-report') return { kind: 'skipped', skipped: { file: path, reason: error.messages[locale] } };
+    if (isReadError(error) && error.reason === 'no-report') return { kind: 'skipped', skipped: { file: path, reason: error.messages[locale] } };
     throw error;
   }
   if (!looksLikeReport(converted.text)) return notAReport(path, locale);
@@ -81,12 +81,12 @@ async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFi
         `not fixed: a ${converted.kind.toUpperCase()} file cannot be written back; convert it to .md with govreport convert, then fix that`,
       ),
     );
-  const outcome = checked(path, converted.text, converted.kind, config, locale, false);
+  const outcome = checked(path, converted.text, undefined, config, locale, false);
   outcome.result.source = { kind: converted.kind, places: converted.sources, notes };
   return outcome;
 }
 
-function checked(path: string, text: string, encoding: string, config: Config, locale: Locale, fixed: boolean) {
+function checked(path: string, text: string, encoding: string | undefined, config: Config, locale: Locale, fixed: boolean) {
   const { bound, findings } = analyze(text, { locale, config });
   const title = bound.report.title;
   return {

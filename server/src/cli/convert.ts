@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Locale } from '../rules';
 import { say } from '../rules/types';
-import { ReadError } from '../readers/model';
+import { isReadError } from '../readers/model';
 import type { TextForm } from '../readers/render';
 import { expandArguments } from './files';
 import { convertSourceFile, isSourceFile } from './source-file';
@@ -56,8 +56,10 @@ export async function convertFiles(targets: string[], options: ConvertOptions, l
     } catch (error) {
       failures++;
       if (isErrnoException(error) && error.code === 'EEXIST')
-        problem(say(locale, `${name}：${error.path} 已存在，未覆盖（--force 覆盖）`, `${name}: ${error.path} exists and was not overwritten (--force overwrites)`));
-      else problem(`${name}: ${error instanceof ReadError ? error.messages[locale] : error instanceof Error ? error.message : String(error)}`);
+        problem(
+          say(locale, `${name}：${error.path} 已存在，未覆盖（--force 覆盖）`, `${name}: ${error.path} exists and was not overwritten (--force overwrites)`),
+        );
+      else problem(`${name}: ${isReadError(error) ? error.messages[locale] : error instanceof Error ? error.message : String(error)}`);
     }
   }
   return failures > 0 ? 2 : 0;

@@ -28,7 +28,12 @@ export async function expandArguments(args: string[], cwd: string): Promise<{ fi
     const stat = statOrUndefined(path);
     if (stat?.isFile()) files.add(path);
     else if (stat?.isDirectory())
-      for (const f of await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: path, absolute: true, caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.git/**'] }))
+      for (const f of await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
+        cwd: path,
+        absolute: true,
+        caseSensitiveMatch: false,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      }))
         files.add(f);
     else {
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true });

@@ -160,7 +160,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     else {
       failures++;
       process.stderr.write(
-        `govreport: ${say(locale, `无法读写 ${outcome.file}：${outcome.error}`, `cannot read or write ${outcome.file}: ${outcome.error}`)}\n`,
+        `govreport: ${say(locale, `无法读写 ${relative(cwd, outcome.file) || outcome.file}：${outcome.error}`, `cannot read or write ${relative(cwd, outcome.file) || outcome.file}: ${outcome.error}`)}\n`,
       );
     }
   }

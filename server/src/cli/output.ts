@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleInfo, type Finding, type Locale, type Severity } from '../rules';
 import { say } from '../rules/types';
 import type { SourceKind, SourcePlace } from '../readers/model';
+import { SOURCE_LABELS } from '../readers/dispatch';
 import { describePlace, placeOfLine } from '../readers/places';
 
 export interface FileResult {
@@ -125,6 +126,7 @@ export function toText(results: FileResult[], skipped: Skipped[], cwd: string, l
       r.year && say(locale, `${r.year} 年度`, `${r.year}`),
       say(locale, `${r.era} 格式`, `${r.era} format`),
       r.encoding && r.encoding !== 'utf-8' ? say(locale, `编码 ${r.encoding}`, `encoding ${r.encoding}`) : undefined,
+      r.source && say(locale, `由 ${SOURCE_LABELS[r.source.kind]} 转换`, `converted from ${SOURCE_LABELS[r.source.kind]}`),
     ];
     out.push(paint('underline', relative(cwd, r.file) || r.file) + paint('gray', `  ${about.filter(Boolean).join(' · ')}`));
     for (const note of r.source?.notes ?? []) out.push(`  ${paint('yellow', say(locale, '注意', 'note'))} ${note}`);

@@ -5,7 +5,7 @@
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { ConvertedSource } from '../readers/dispatch';
-import { ReadError, type SourcePlace } from '../readers/model';
+import { isReadError, type SourcePlace } from '../readers/model';
 import { describePlace, placeOfLine } from '../readers/places';
 import type { TextForm } from '../readers/render';
 import type { Locale } from '../rules/types';
@@ -32,17 +32,21 @@ export function registerSourceRequests(
   const failed = (reason: string, zh: string, en: string): ReadSourceResult => ({ ok: false, reason, message: locale() === 'zh-cn' ? zh : en });
   connection.onRequest(
     READ_SOURCE,
-    guard(READ_SOURCE, failed('corrupt', '读取失败，详见 govreport 输出面板', 'reading failed: see the govreport output channel'), async (params: ReadSourceParams): Promise<ReadSourceResult> => {
-      if (!convert) return failed('needs-desktop', '此版本不能读取 PDF、Word 或网页文件', 'this build cannot read PDF, Word or web-page files');
-      try {
-        const result = await convert(decodeBase64(params.data), params.name, 'md');
-        converted.set(params.uri, { source: params.source, places: result.sources });
-        return { ok: true, kind: result.kind, text: result.text, notes: result.notes.map((n) => n.message[locale()]) };
-      } catch (error) {
-        if (error instanceof ReadError) return { ok: false, reason: error.reason, message: error.messages[locale()] };
-        throw error;
-      }
-    }),
+    guard(
+      READ_SOURCE,
+      failed('corrupt', '读取失败，详见 govreport 输出面板', 'reading failed: see the govreport output channel'),
+      async (params: ReadSourceParams): Promise<ReadSourceResult> => {
+        if (!convert) return failed('needs-desktop', '此版本不能读取 PDF、Word 或网页文件', 'this build cannot read PDF, Word or web-page files');
+        try {
+          const result = await convert(decodeBase64(params.data), params.name, 'md');
+          converted.set(params.uri, { source: params.source, places: result.sources });
+          return { ok: true, kind: result.kind, text: result.text, notes: result.notes.map((n) => n.message[locale()]) };
+        } catch (error) {
+          if (isReadError(error)) return { ok: false, reason: error.reason, message: error.messages[locale()] };
+          throw error;
+        }
+      },
+    ),
   );
   return {
     withPlaces(uri, diagnostics) {

@@ -54,21 +54,22 @@ export async function readWith(readers: Readers, bytes: Uint8Array, name: string
   const reader = readers[kind];
   if (!reader)
     throw new ReadError('needs-desktop', {
-      'zh-cn': `读取 ${LABEL[kind]} 需要桌面版 VS Code，网页版暂不支持`,
-      en: `reading ${LABEL[kind]} needs the desktop VS Code; the web build cannot`,
+      'zh-cn': `读取 ${SOURCE_LABELS[kind]} 需要桌面版 VS Code，网页版暂不支持`,
+      en: `reading ${SOURCE_LABELS[kind]} needs the desktop VS Code; the web build cannot`,
     });
   try {
     return await reader(bytes);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     throw new ReadError('corrupt', {
-      'zh-cn': `无法读取此 ${LABEL[kind]}：${error instanceof Error ? error.message : String(error)}`,
-      en: `cannot read this ${LABEL[kind]}: ${error instanceof Error ? error.message : String(error)}`,
+      'zh-cn': `无法读取此 ${SOURCE_LABELS[kind]}：${error instanceof Error ? error.message : String(error)}`,
+      en: `cannot read this ${SOURCE_LABELS[kind]}: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
 }
 
-const LABEL: Record<SourceKind, string> = { pdf: 'PDF', docx: 'Word (.docx)', doc: 'Word 97–2003 (.doc)', html: 'HTML' };
+/** Each kind of source as messages name it. */
+export const SOURCE_LABELS: Record<SourceKind, string> = { pdf: 'PDF', docx: 'Word (.docx)', doc: 'Word 97–2003 (.doc)', html: 'HTML' };
 
 /** A source converted to report text: the text, where each of its lines came from, and what could not be read faithfully. */
 export interface ConvertedSource {

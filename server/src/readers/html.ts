@@ -21,18 +21,24 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   const { document, cut } = parseBounded(decodeHtml(bytes));
   const page = new Page(document);
   const body = findBody(document);
-  let container = pickContainer(page, body);
-  let read = readBlocks(page, container);
-  if (!looksLikeReport(renderReport(read, 'txt').text) && container !== body) {
-    container = body;
-    read = readBlocks(page, body);
-  }
-  if (!looksLikeReport(renderReport(read, 'txt').text)) {
-    throw new ReadError('no-report', { 'zh-cn': '网页中没有找到年度报告', en: 'no annual report found in the page' });
-  }
+  const container = pickContainer(page, body);
+  // When the element chosen holds no report, the report may still be on the page: it is read whole.
+  const read = readReport(page, document, container) ?? (container !== body ? readReport(page, document, body) : undefined);
+  if (!read) throw new ReadError('no-report', { 'zh-cn': '网页中没有找到年度报告', en: 'no annual report found in the page' });
+  return { kind: 'html', blocks: read.blocks, notes: [...(cut ? [PARSE_CUT_NOTE] : []), ...read.notes] };
+}
+
+/** A title found above an article makes a report of it only with more than a line or two under it (not a title over a link to a PDF). */
+const MIN_REPORT_CHARS = 200;
+
+/** The report in `container`, its title first (taken from above it when it does not start with one); undefined if it holds no report. */
+function readReport(page: Page, document: Document, container: ParentNode): Pick<ReadResult, 'blocks' | 'notes'> | undefined {
+  const read = readBlocks(page, container);
   const title = startsWithTitle(read.blocks) ? undefined : findTitle(page, document, container);
-  const notes = [...(cut ? [PARSE_CUT_NOTE] : []), ...read.notes];
-  return { kind: 'html', blocks: title ? [title, ...read.blocks] : read.blocks, notes };
+  const blocks = title ? [title, ...read.blocks] : read.blocks;
+  if (!looksLikeReport(renderReport({ blocks }, 'txt').text)) return undefined;
+  if (title && !looksLikeReport(renderReport(read, 'txt').text) && page.chars(container) < MIN_REPORT_CHARS) return undefined;
+  return { blocks, notes: read.notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,82 +154,24 @@ function findBody(document: Document): ParentNode {
 // ---------------------------------------------------------------------------------------------
 // Elements
 
-/** Elements that never hold report text: scripts, page furniture, forms, embedded frames. */
-const SKIPPED = new Set([
-  'head',
-  'title',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'nav',
-  'header',
-  'footer',
-  'form',
-  'button',
-  'select',
-  'textarea',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'audio',
-  'video',
-  'map',
-]);
+const words = (text: string) => text.trim().split(/\s+/);
+
+/**
+ * Elements that never hold report text: scripts, page furniture, form controls, embedded frames.
+ * Not <form>: ASP.NET pages wrap the whole page in one; a small form (a search box) is skipped when read.
+ */
+const SKIPPED = new Set(
+  words('head title script style noscript template nav header footer button select textarea iframe frame object embed svg math canvas audio video map'),
+);
 /** Content that may carry part of the report (a table pasted as a picture, an embedded PDF) but cannot be read here. */
-const EMBEDDED = new Set(['img', 'iframe', 'frame', 'object', 'embed', 'svg', 'canvas']);
+const EMBEDDED = new Set(words('img iframe frame object embed svg canvas'));
 /** Elements that start and end a line of text. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'dir',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+const BLOCKS = new Set(
+  words(`address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption figure form
+    h1 h2 h3 h4 h5 h6 hgroup hr html legend li main menu ol p pre section summary table tbody td tfoot th thead tr ul`),
+);
 /** Elements that hold one paragraph or list, not a report: the container search stops above them. */
-const PARAGRAPH_LIKE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'li', 'dt', 'dd', 'blockquote', 'ul', 'ol', 'dl', 'a']);
+const PARAGRAPH_LIKE = new Set(words('p h1 h2 h3 h4 h5 h6 pre li dt dd blockquote ul ol dl a'));
 
 const elementChildren = (node: ParentNode): Element[] => node.children.filter(isTag);
 
@@ -241,6 +189,8 @@ interface Measure {
   nodes: number;
   /** Tables inside. */
   tables: number;
+  /** Images and embedded objects inside. */
+  embedded: number;
 }
 
 const SHORT_TEXT = 24;
@@ -251,42 +201,17 @@ interface TableShape {
   caption: Element | undefined;
   /** The td/th of each row, thead rows first and tfoot rows last. */
   rows: Element[][];
+  /** For each row, where its row group (thead, a tbody, tfoot) ends: no cell spans beyond. */
+  groupEnds: number[];
   /** Content outside any cell, which browsers show before the table. */
   stray: ChildNode[];
 }
 
 /** Cell texts that name a document's metadata (the 索引号/发布机构/生成日期 table of government pages). */
-const METADATA_KEYS = new Set([
-  '索引号',
-  '名称',
-  '标题',
-  '信息名称',
-  '分类',
-  '主题分类',
-  '组配分类',
-  '体裁分类',
-  '发布机构',
-  '发文机关',
-  '发布单位',
-  '所属机构',
-  '信息来源',
-  '来源',
-  '公开日期',
-  '发布日期',
-  '生成日期',
-  '发文日期',
-  '成文日期',
-  '文号',
-  '发文字号',
-  '关键词',
-  '主题词',
-  '时效',
-  '有效性',
-  '公开方式',
-  '公开范围',
-  '公开时限',
-  '文件下载',
-]);
+const METADATA_KEYS = new Set(
+  words(`索引号 名称 标题 信息名称 分类 主题分类 组配分类 体裁分类 发布机构 发文机关 发布单位 所属机构 信息来源 来源
+    公开日期 发布日期 生成日期 发文日期 成文日期 文号 发文字号 关键词 主题词 时效 有效性 公开方式 公开范围 公开时限 文件下载`),
+);
 const METADATA_MIN_KEYS = 3;
 /** A cell longer than this is a paragraph, not a value or a label. */
 const LONG_CELL = 200;
@@ -310,6 +235,10 @@ class Page {
 
   chars(node: ParentNode): number {
     return this.measures.get(node)?.chars ?? 0;
+  }
+
+  embedded(node: ParentNode): number {
+    return this.measures.get(node)?.embedded ?? 0;
   }
 
   /** Whether an element is read (not skipped) and small enough to be a title: a short text in a few elements. */
@@ -364,7 +293,7 @@ class Page {
   }
 
   private measure(node: ParentNode, inLink: boolean): Measure {
-    const m: Measure = { chars: 0, linkChars: 0, numberCells: 0, short: '', nodes: 0, tables: 0 };
+    const m: Measure = { chars: 0, linkChars: 0, numberCells: 0, short: '', nodes: 0, tables: 0, embedded: 0 };
     for (const child of node.children) {
       m.nodes++;
       if (isText(child)) {
@@ -372,6 +301,8 @@ class Page {
         m.chars += chars;
         if (inLink) m.linkChars += chars;
         m.short = appendShort(m.short, child.data);
+      } else if (isTag(child) && EMBEDDED.has(child.name)) {
+        m.embedded++;
       } else if (isTag(child) && !SKIPPED.has(child.name)) {
         const c = this.measure(child, inLink || child.name === 'a');
         if (child.name === 'table' && this.hasMetadataCells(child)) {
@@ -383,6 +314,7 @@ class Page {
         m.numberCells += c.numberCells;
         m.nodes += c.nodes;
         m.tables += c.tables + (child.name === 'table' ? 1 : 0);
+        m.embedded += c.embedded;
         m.short = c.short === undefined ? undefined : appendShort(m.short, c.short);
       }
     }
@@ -417,33 +349,42 @@ function appendShort(short: string | undefined, text: string): string | undefine
 }
 
 function tableShape(table: Element): TableShape {
-  const shape: TableShape = { caption: undefined, rows: [], stray: [] };
-  const head: Element[] = [];
-  const body: Element[] = [];
-  const foot: Element[] = [];
-  const addRows = (section: Element, into: Element[]) => {
-    for (const child of section.children) {
-      if (isTag(child) && child.name === 'tr') into.push(child);
-      else if (isContent(child)) shape.stray.push(child);
-    }
-  };
+  const shape: TableShape = { caption: undefined, rows: [], groupEnds: [], stray: [] };
+  const head: Element[][] = [];
+  const body: Element[][] = [];
+  const foot: Element[][] = [];
+  /** <tr>s straight in the table, which browsers group into a tbody of their own. */
+  let loose: Element[] | undefined;
+  const rowsOf = (section: Element) =>
+    section.children.filter((child): child is Element => {
+      if (isTag(child) && child.name === 'tr') return true;
+      if (isContent(child)) shape.stray.push(child);
+      return false;
+    });
   for (const child of table.children) {
     if (!isTag(child)) {
       if (isContent(child)) shape.stray.push(child);
-    } else if (child.name === 'tr') body.push(child);
-    else if (child.name === 'thead') addRows(child, head);
-    else if (child.name === 'tbody') addRows(child, body);
-    else if (child.name === 'tfoot') addRows(child, foot);
-    else if (child.name === 'caption') shape.caption ??= child;
+    } else if (child.name === 'tr') {
+      if (!loose) body.push((loose = []));
+      loose.push(child);
+    } else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      loose = undefined;
+      (child.name === 'thead' ? head : child.name === 'tfoot' ? foot : body).push(rowsOf(child));
+    } else if (child.name === 'caption') shape.caption ??= child;
     else if (isContent(child)) shape.stray.push(child);
   }
-  for (const tr of [...head, ...body, ...foot]) {
-    const cells: Element[] = [];
-    for (const child of tr.children) {
-      if (isTag(child) && (child.name === 'td' || child.name === 'th')) cells.push(child);
-      else if (isContent(child)) shape.stray.push(child);
+  for (const group of [...head, ...body, ...foot]) {
+    const end = shape.rows.length + group.length;
+    for (const tr of group) {
+      shape.rows.push(
+        tr.children.filter((child): child is Element => {
+          if (isTag(child) && (child.name === 'td' || child.name === 'th')) return true;
+          if (isContent(child)) shape.stray.push(child);
+          return false;
+        }),
+      );
+      shape.groupEnds.push(end);
     }
-    shape.rows.push(cells);
   }
   return shape;
 }
@@ -519,13 +460,15 @@ function pickContainer(page: Page, body: ParentNode): ParentNode {
 // ---------------------------------------------------------------------------------------------
 // Blocks
 
-/** Browsers clamp spans so: colspan to 1000, rowspan to 65534 (and to the rows the table has). */
+/** Browsers clamp spans so: colspan to 1000, rowspan to 65534 (and to the rows left in the row group). */
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
 /** What a table cell costs of the text budget besides its text: at least this in a Markdown pipe table (`|` and padding). */
 const CELL_CHARS = 6;
 /** Segments of an element's path shown below the container; deeper paths are shortened with `…`. */
 const PATH_SEGMENTS = 8;
+/** A form with less text than this is a search box or a login, not the page wrapped in a form. */
+const SEARCH_FORM_CHARS = 100;
 
 const TEXT_CUT_NOTE: ReaderNote = {
   code: 'truncated',
@@ -588,7 +531,7 @@ class BlockReader {
   private readElement(element: Element): void {
     const name = element.name;
     if (EMBEDDED.has(name)) this.embedded++;
-    if (SKIPPED.has(name) || EMBEDDED.has(name)) return;
+    if (SKIPPED.has(name) || EMBEDDED.has(name) || (name === 'form' && this.page.weight(element) < SEARCH_FORM_CHARS)) return;
     if (name === 'br') this.flush();
     else if (name === 'table') this.readTable(element);
     else if (BLOCKS.has(name)) this.readBlock(element);
@@ -650,6 +593,7 @@ class BlockReader {
       return;
     }
     const texts = shape.rows.map((cells) => cells.map(textOf));
+    this.embedded += this.page.embedded(table);
     const path = this.path(table);
     const ordinal = ++this.tables;
     const rows = this.grid(shape, texts).map((cells, i) => ({
@@ -686,7 +630,7 @@ class BlockReader {
       covered[c]--;
       row[c] = '';
     });
-    const rowsLeft = shape.rows.length - r;
+    const rowsLeft = shape.groupEnds[r] - r;
     let column = 0;
     shape.rows[r].forEach((cell, i) => {
       while (coveredHere[column]) column++;
@@ -696,7 +640,7 @@ class BlockReader {
         this.textCut = true;
         return;
       }
-      // rowspan=0 spans the rest of the table.
+      // rowspan=0 spans the rest of the row group.
       const rowspan = Math.min(span(cell.attribs.rowspan) ?? 1, MAX_ROWSPAN, rowsLeft) || rowsLeft;
       for (let k = 0; k < colspan; k++, column++) {
         row[column] = k === 0 ? texts[r][i] : '';
@@ -751,9 +695,7 @@ const TITLE_PARAGRAPHS = 3;
 const isTitle = (text: string) => text.length <= TITLE_MAX_LENGTH && TITLE.test(text);
 
 function startsWithTitle(blocks: Block[]): boolean {
-  const top = blocks.slice(0, TITLE_PARAGRAPHS);
-  const beforeTable = top.slice(0, top.findIndex((b) => b.kind === 'table') + 1 || top.length);
-  return beforeTable.some((b) => b.kind === 'paragraph' && isTitle(b.text));
+  return blocks.slice(0, TITLE_PARAGRAPHS).some((b) => b.kind === 'paragraph' && isTitle(b.text));
 }
 
 /**
@@ -785,11 +727,10 @@ function findTitle(page: Page, document: Document, container: ParentNode): Parag
   return text ? { kind: 'paragraph', text, source: { kind: 'html', element: 'title' } } : undefined;
 }
 
-/** The nearest element (itself or above) with an id or a class, to name an element outside the container by. */
+/** The nearest element (itself or above) with an id or a class, to start an element's path from; the element itself if there is none. */
 function anchorOf(element: ParentNode): ParentNode {
-  let node = element;
-  while (isTag(node) && !node.attribs.id && !node.attribs.class && node.parent) node = node.parent;
-  return node;
+  for (let node: ParentNode | null = element; node && isTag(node); node = node.parent) if (node.attribs.id || node.attribs.class) return node;
+  return element;
 }
 
 function findElement(node: ParentNode, name: string): Element | undefined {

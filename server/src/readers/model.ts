@@ -85,3 +85,11 @@ export const LIMITS = {
   /** Characters of report text produced; beyond it the rest is dropped with a 'truncated' note. */
   textChars: 5_000_000,
 } as const;
+
+/**
+ * Whether an error is a ReadError, by its shape: the Node server and the CLI load the readers as a
+ * bundle of their own, whose ReadError class is not theirs, so `instanceof` cannot tell.
+ */
+export function isReadError(error: unknown): error is ReadError {
+  return error instanceof Error && error.name === 'ReadError' && 'reason' in error && 'messages' in error;
+}

@@ -49,8 +49,8 @@ const corrupt = () => new ReadError('corrupt', { 'zh-cn': '文件已损坏：不
 
 const undecodable = () =>
   new ReadError('unsupported', {
-    'zh-cn': 'PDF 中文字所用的字体无法读取（未嵌入的中文字体或缺少编码），读不出文字',
-    en: 'the fonts of the PDF’s text cannot be read (CJK fonts not embedded, or no encoding), so its text cannot be read',
+    'zh-cn': 'PDF 的文字所用字体无法读取（未嵌入的中文字体，或没有编码信息），读不出文字',
+    en: 'the PDF’s text is in fonts that cannot be read (Chinese fonts not embedded, or without an encoding)',
   });
 
 const noText = () =>

@@ -48,7 +48,7 @@ export function findTextTables(lines: readonly Line[]): (Line | TextTable)[] {
 function regionEnd(lines: readonly Line[], start: number): number {
   const first = lines[start];
   if (first.chunks.length < 2) return start;
-  let firstNumber = Math.min(...first.chunks.filter(isNumber).map((c) => c.x));
+  let firstNumber = leftmostNumber(first, Infinity);
   let lastColumned = start;
   let end = start + 1;
   for (let i = start + 1; i < lines.length; i++) {
@@ -59,10 +59,13 @@ function regionEnd(lines: readonly Line[], start: number): number {
     if (line.chunks.length >= 2) lastColumned = i;
     // A label that wrapped below the last row belongs to it.
     if (i === lastColumned || middle(line) - middle(lines[lastColumned]) <= WRAP * line.size) end = i + 1;
-    firstNumber = Math.min(firstNumber, ...line.chunks.filter(isNumber).map((c) => c.x));
+    firstNumber = leftmostNumber(line, firstNumber);
   }
   return end;
 }
+
+/** The left edge of the line's first number, if left of `than`; else `than`. */
+const leftmostNumber = (line: Line, than: number) => line.chunks.reduce((left, c) => (isNumber(c) ? Math.min(left, c.x) : left), than);
 
 interface Column {
   x0: number;
@@ -74,7 +77,7 @@ function textTable(lines: Line[]): TextTable | undefined {
   if (lines.filter((l) => l.chunks.some(isNumber)).length < NUMBER_ROWS) return undefined;
   const columns = numberColumns(numbers);
   const isLabel = (chunk: Chunk) => chunk.x + chunk.width < columns[0].x0 && !isNumber(chunk);
-  const size = Math.max(...lines.map((l) => l.size));
+  const size = lines.reduce((max, l) => Math.max(max, l.size), 0);
   const labelColumns = clusterValues(
     lines.flatMap((l) => l.chunks.filter(isLabel).map((c) => c.x)),
     size,

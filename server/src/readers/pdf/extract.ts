@@ -50,7 +50,7 @@ export type Ops = Record<
 >;
 
 /** m × n: the transform that applies n, then m. */
-export function multiply(m: Matrix, n: Matrix): Matrix {
+function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1],
     m[1] * n[0] + m[3] * n[1],
