@@ -2,7 +2,9 @@
 // `--production` minifies; otherwise sourcemaps are kept for debugging.
 // `--bench` bundles only the benchmark, minified as shipped, so that it times the engine as users run it.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -62,6 +64,18 @@ const benchmark = {
   ...importMetaUrl,
 };
 
+// The Adobe CMaps the PDF reader needs for Chinese text in fonts that are not embedded (only the GB
+// ones: server/src/node/cmaps.json), with their licence, in dist/cmaps/ beside dist/readers.js.
+function copyCMaps() {
+  const from = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+  const to = new URL('../dist/cmaps/', import.meta.url);
+  const names = JSON.parse(readFileSync(new URL('../server/src/node/cmaps.json', import.meta.url), 'utf8'));
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const file of [...names.map((name) => `${name}.bcmap`), 'LICENSE']) copyFileSync(join(from, file), new URL(file, to));
+}
+
+if (!bench) copyCMaps();
 for (const options of bench ? [benchmark] : builds) {
   if (watch) {
     const ctx = await esbuild.context({ ...common, ...options });

@@ -89,7 +89,14 @@ test('check --format json on every published file gives the findings its README 
   assert.ok(
     shuyang.diagnostics.filter((d) => d.code === 'table.empty-cell').every((d) => d.message.includes('商业企业、科研机构、社会公益组织、法律服务机构、其他')),
   );
-  assert.ok(codes('沭阳县发展和改革局_2023.html').includes('part.title'));
+  // 规范性文件, the 2019 label, in the 2021 第二十条第（一）项 table; part 五 titled …及整改措施.
+  assert.deepEqual(
+    shuyang.diagnostics.filter((d) => d.code !== 'table.empty-cell').map((d) => [d.code, d.message, d.source]),
+    [
+      ['table.label', '法定行标签为「行政规范性文件」。', { kind: 'html', element: 'div#zoomcon > ucapcontent > div[1] > table > tr[4]', table: 1, row: 4 }],
+      ['part.title', '法定标题为「五、存在的主要问题及改进情况」。', { kind: 'html', element: 'div#zoomcon > ucapcontent > p[20]' }],
+    ],
+  );
 });
 
 function expectedSum(column: string, sum: number, written: number): string {

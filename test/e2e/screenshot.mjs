@@ -8,9 +8,12 @@
 //   gr21-art20-6's table;
 // - docs/images/insert-table.png: seed 004 open and "govreport: Insert statutory table…" run from the
 //   command palette, the 2021 format chosen and the second quick pick listing that format's tables;
+// - docs/images/open-pdf.png: the published PDF 淮安市洪泽区人民政府_2023.pdf opened from Quick Open, the
+//   offer to open it as a report taken: the converted report read-only beside it, its Outline, and the
+//   Problems panel with its wrong 行政复议 总计 and the page of the PDF it is on;
 // - docs/images/convert-table.png: seed 004 after "govreport: Convert table to Markdown" with the
 //   cursor in its 第二十条第（六）项 table, which the editor now shows as a Markdown pipe table.
-// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|convert-table ...] (all pictures unless named; builds the
+// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|open-pdf|convert-table ...] (all pictures unless named; builds the
 // extension first; needs a CJK font, e.g. fonts-noto-cjk)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -128,6 +131,35 @@ const SHOTS = {
       // Then that format's tables, each with the prefix of its snippet.
       await quickPickRow(page, '第二十条第（一）项').waitFor({ timeout: 30_000 });
       await quickPickRow(page, 'gr21-table4').waitFor({ timeout: 30_000 });
+    },
+  },
+  'open-pdf': {
+    // Opened first so that the language server is up when the PDF is offered as a report.
+    file: '004_5af3a546c32e05da.txt',
+    async arrange(page) {
+      // The PDF as VS Code opens it (a binary file); govreport offers to open it as a report.
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').first().waitFor({ timeout: 30_000 });
+      await page.keyboard.type('淮安市洪泽区人民政府_2023.pdf');
+      await quickPickRow(page, '淮安市洪泽区人民政府_2023.pdf', { focused: true }).waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      const offer = page.locator('.notification-toast', { hasText: 'is an annual report' }).first();
+      await offer.waitFor({ timeout: 60_000 });
+      await offer.locator('.monaco-button', { hasText: 'Open as report' }).click();
+      await page.locator('.tab.active', { hasText: '淮安市洪泽区人民政府_2023.pdf.govreport' }).waitFor({ timeout: 60_000 });
+      // The report's tables unwrapped (Alt+Z), and the editor area to itself: the PDF's bytes are nothing to look at.
+      await runCommand(page, 'View: Close Editors in Other Groups');
+      await page.locator('.tab', { hasText: '淮安市洪泽区人民政府_2023.pdf' }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Alt+Z');
+      const folderHeader = page.locator('.pane-header', { hasText: 'WORKSPACE' }).first();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+      await page.keyboard.press('Control+Alt+O');
+      await page.locator('.outline-pane .monaco-list-row', { hasText: '四、政府信息公开行政复议、行政诉讼情况' }).first().waitFor({ timeout: 30_000 });
+      // The wrong 总计 of table 四, with the page of the PDF it is on.
+      const problem = await openProblems(page, 'should be 11');
+      await problem.click();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'in the source: page 4' }).first().waitFor({ timeout: 30_000 });
     },
   },
   'convert-table': {

@@ -3,16 +3,19 @@
  * and lines) and the six parts; their tables come out cell for cell (merged cells, wrapped labels,
  * vertical text, a table going on over a page break, page numbers dropped). Scans, encrypted and
  * broken files fail with one clear ReadError; a longer PDF than LIMITS.pdfPages is cut with a note.
- * The layout steps are tested on plain data too, and the reader bundled as the server bundles it.
+ * Chinese text in fonts that are not embedded is read with the GB CMaps shipped, from source and
+ * bundled. The layout steps are tested on plain data too, and the readers bundled as the build bundles them.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { build } from 'esbuild';
 import { parseReport } from '../../server/src/engine/structure';
+import shippedCMaps from '../../server/src/node/cmaps.json';
+import { readSource } from '../../server/src/readers';
 import { LIMITS, ReadError, type Block, type ReadResult, type Table } from '../../server/src/readers/model';
 import { readPdf } from '../../server/src/readers/pdf';
 import { findTextTables, type TextTable } from '../../server/src/readers/pdf/columns';
@@ -210,14 +213,17 @@ describe('files that cannot be read fail with one clear ReadError', () => {
 
 const HELVETICA = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 
-/** A PDF whose pages are drawn by `contents` with font /F1 (object 3); `more` objects are numbered on from 4 + 2 × pages. */
-function pdfOf(contents: readonly string[], font = HELVETICA, more: readonly string[] = []): Uint8Array {
+/**
+ * A PDF whose pages are drawn by `contents` with font /F1 (object 3); `more` objects are numbered on from 4 + 2 × pages.
+ * `fonts`: the pages' font resources, when they use fonts among `more` too.
+ */
+function pdfOf(contents: readonly string[], font = HELVETICA, more: readonly string[] = [], fonts = '/F1 3 0 R'): Uint8Array {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [${contents.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${contents.length} >>`,
     font,
     ...contents.flatMap((content, i) => [
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << ${fonts} >> >> /Contents ${5 + 2 * i} 0 R >>`,
       `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     ]),
     ...more,
@@ -234,17 +240,74 @@ function pdfOf(contents: readonly string[], font = HELVETICA, more: readonly str
   return new TextEncoder().encode(pdf);
 }
 
-test('text in a font pdf.js cannot load (a Chinese font not embedded, in a predefined CMap) is not taken for a scan', async () => {
-  // 政府信息公开 in STSong-Light, UniGB-UCS2-H: reading it needs the Adobe CMap files, which the reader does not ship.
-  const content = 'BT /F1 12 Tf 72 720 Td <653F5E9C4FE1606F516C5F00> Tj ET';
-  const font = '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>';
-  const cidFont =
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R >>';
-  const descriptor =
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
-  const error = await readPdf(pdfOf([content], font, [cidFont, descriptor])).catch((e: unknown) => e);
-  assert.ok(error instanceof ReadError);
-  assert.equal(error.reason, 'unsupported');
+/**
+ * A Chinese, Japanese or Korean font that is not embedded (no font file), as PDF writers name the
+ * Adobe ones: its Type0 font, whose CIDFont is object `cidFont`, then that CIDFont and its descriptor.
+ */
+function cjkFont(cidFont: number, name: string, encoding: string, ordering: string): [type0: string, cid: string, descriptor: string] {
+  return [
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /${encoding} /DescendantFonts [${cidFont} 0 R] >>`,
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement 4 >> /FontDescriptor ${cidFont + 1} 0 R >>`,
+    `<< /Type /FontDescriptor /FontName /${name} /Flags 6 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>`,
+  ];
+}
+
+/** Text shown at (x, y) in `font`, whose predefined CMap is a UCS-2 one: each character its UTF-16 code. */
+const ucs2Text = (font: string, x: number, y: number, text: string) =>
+  `BT /${font} 12 Tf ${x} ${y} Td <${[...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}> Tj ET`;
+
+/** The start of a report in STSong-Light (UniGB-UCS2-H, not embedded): a title, a heading and a ruled table of two rows. */
+const GB_REPORT_PAGE = [
+  ucs2Text('F1', 72, 760, '某某县人民政府2023年政府信息公开工作年度报告'),
+  ucs2Text('F1', 72, 730, '一、总体情况'),
+  // Rows at y 700–680–660, columns at x 72–222–322–422–522.
+  ...[700, 680, 660].map((y) => `72 ${y} m 522 ${y} l S`),
+  ...[72, 222, 322, 422, 522].map((x) => `${x} 700 m ${x} 660 l S`),
+  ...['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'].map((text, i) => ucs2Text('F1', [76, 226, 326, 426][i], 686, text)),
+  ...['规章', '0', '0', '0'].map((text, i) => ucs2Text('F1', [76, 226, 326, 426][i], 666, text)),
+].join('\n');
+const [stSong, ...stSongObjects] = cjkFont(6, 'STSong-Light', 'UniGB-UCS2-H', 'GB1');
+const GB_REPORT = pdfOf([GB_REPORT_PAGE], stSong, stSongObjects);
+const GB_REPORT_TEXT = [
+  '某某县人民政府2023年政府信息公开工作年度报告',
+  '一、总体情况',
+  [
+    ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+    ['规章', '0', '0', '0'],
+  ],
+];
+const textOf = (blocks: Block[]) => blocks.map((b) => (b.kind === 'paragraph' ? b.text : rowTexts(b)));
+
+describe('Chinese text in a font that is not embedded (STSong-Light in the predefined CMap UniGB-UCS2-H)', () => {
+  test('read by the Node readers with the GB CMaps they ship: the title, the heading and the table row exactly, no note', async () => {
+    const result = await readSource(GB_REPORT, '年度报告.pdf');
+    assert.deepEqual(textOf(result.blocks), GB_REPORT_TEXT);
+    assert.deepEqual(result.notes, []);
+  });
+
+  test('a line on the same page in a Japanese font (its CMaps are not shipped) is noted; the Chinese text is read', async () => {
+    const japanese = cjkFont(9, 'KozMinPro-Regular', 'UniJIS-UCS2-H', 'Japan1');
+    const page = `${GB_REPORT_PAGE}\n${ucs2Text('F2', 72, 600, '日本語')}`;
+    const result = await readSource(pdfOf([page], stSong, [...stSongObjects, ...japanese], '/F1 3 0 R /F2 8 0 R'), '年度报告.pdf');
+    assert.deepEqual(textOf(result.blocks), GB_REPORT_TEXT);
+    assert.deepEqual(result.notes, [
+      {
+        code: 'skipped-content',
+        message: { 'zh-cn': '第 1 页有文字的字体无法读取，这些文字未读取', en: 'page 1: some text is in fonts that cannot be read; that text was not read' },
+      },
+    ]);
+  });
+
+  test('without CMaps, or all in a font whose CMaps are not shipped: ReadError unsupported, not taken for a scan', async () => {
+    const reasonOf = (reading: Promise<ReadResult>) =>
+      reading.then(
+        () => 'read',
+        (e: unknown) => (e instanceof ReadError ? e.reason : String(e)),
+      );
+    assert.equal(await reasonOf(readPdf(GB_REPORT)), 'unsupported');
+    const [kozMin, ...kozMinObjects] = cjkFont(6, 'KozMinPro-Regular', 'UniJIS-UCS2-H', 'Japan1');
+    assert.equal(await reasonOf(readSource(pdfOf([ucs2Text('F1', 72, 720, '日本語')], kozMin, kozMinObjects), '報告.pdf')), 'unsupported');
+  });
 });
 
 test(`a PDF of more than ${LIMITS.pdfPages} pages is read up to there, with a 'truncated' note`, async () => {
@@ -262,24 +325,40 @@ test(`a PDF of more than ${LIMITS.pdfPages} pages is read up to there, with a 't
   ]);
 });
 
-test('bundled by esbuild into one CommonJS file for Node, it reads a PDF and prints nothing', async () => {
+test('bundled by esbuild into one CommonJS file for Node, the readers read a PDF, print nothing, and find the CMaps beside the bundle', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'govreport-pdf-'));
   try {
     await build({
-      entryPoints: [join(__dirname, '..', '..', 'server', 'src', 'readers', 'pdf.ts')],
-      outfile: join(dir, 'pdf.js'),
+      entryPoints: [join(__dirname, '..', '..', 'server', 'src', 'readers', 'index.ts')],
+      outfile: join(dir, 'readers.js'),
       bundle: true,
       platform: 'node',
       format: 'cjs',
       logLevel: 'silent',
     });
+    // As scripts/build.mjs ships them: dist/cmaps/ beside dist/readers.js.
+    const pdfjsCMaps = join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps');
+    mkdirSync(join(dir, 'cmaps'));
+    for (const name of shippedCMaps) copyFileSync(join(pdfjsCMaps, `${name}.bcmap`), join(dir, 'cmaps', `${name}.bcmap`));
+    writeFileSync(join(dir, 'gb-report.pdf'), GB_REPORT);
     writeFileSync(
       join(dir, 'read.js'),
-      `require('./pdf.js').readPdf(new Uint8Array(require('fs').readFileSync(process.argv[2])))
-        .then((r) => process.stdout.write(JSON.stringify(r.blocks.filter((b) => b.kind === 'table').length)));`,
+      `const { readSource } = require('./readers.js');
+      const read = (file) => readSource(new Uint8Array(require('fs').readFileSync(file)), file).then(
+        (r) => ({ tables: r.blocks.filter((b) => b.kind === 'table').length, title: r.blocks[0].text, notes: r.notes.length }),
+        (e) => e.reason,
+      );
+      Promise.all(process.argv.slice(2).map(read)).then((results) => process.stdout.write(JSON.stringify(results)));`,
     );
-    const run = spawnSync(process.execPath, [join(dir, 'read.js'), join(fixturesDir, 'published', '淮安市洪泽区人民政府_2024.pdf')], { encoding: 'utf8' });
-    assert.deepEqual({ stdout: run.stdout, stderr: run.stderr, status: run.status }, { stdout: '3', stderr: '', status: 0 });
+    const run = () => {
+      const files = [join(fixturesDir, 'published', '淮安市洪泽区人民政府_2024.pdf'), join(dir, 'gb-report.pdf')];
+      const { stdout, stderr, status } = spawnSync(process.execPath, [join(dir, 'read.js'), ...files], { encoding: 'utf8' });
+      return { results: stdout === '' ? undefined : JSON.parse(stdout), stderr, status };
+    };
+    const published = { tables: 3, title: '淮安市洪泽区人民政府', notes: 0 };
+    assert.deepEqual(run(), { results: [published, { tables: 1, title: '某某县人民政府2023年政府信息公开工作年度报告', notes: 0 }], stderr: '', status: 0 });
+    rmSync(join(dir, 'cmaps'), { recursive: true });
+    assert.deepEqual(run(), { results: [published, 'unsupported'], stderr: '', status: 0 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -43,7 +43,8 @@ export interface BoundRow {
   /** The label cell that names the row (the last one, after any group label). */
   labelCell?: Cell;
   /** How the label matched: as written, as part of a longer or shorter text, or as a near miss. */
-  match: 'exact' | 'contained' | 'fuzzy';
+  /** `former`: a label the statute has replaced (see `formerLabels`). */
+  match: 'exact' | 'former' | 'contained' | 'fuzzy';
   /** Bound cells by column id (value columns only). */
   cells: Map<string, BoundCell>;
 }
@@ -393,7 +394,7 @@ class RowMatcher {
     const contained = exact ? undefined : this.#contained(item);
     const fuzzy = exact || contained ? undefined : this.#fuzzy(item);
     const found: RowMatch | undefined = exact
-      ? { definition: exact, kind: 'exact' }
+      ? { definition: exact, kind: this.#keys.formerKeys.has(item) ? 'former' : 'exact' }
       : contained
         ? { definition: contained, kind: 'contained' }
         : fuzzy

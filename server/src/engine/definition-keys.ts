@@ -8,7 +8,7 @@ import { bigrams, labelKey, normalizeText } from './labels';
 
 interface KeyedRow {
   definition: RowDefinition;
-  /** The match keys of its label and aliases (see `labelKey`). */
+  /** The match keys of its label, aliases and former labels (see `labelKey`). */
   keys: string[];
   /** Each key's bigrams, for near misses. */
   keyBigrams: number[][];
@@ -23,6 +23,8 @@ export interface TableKeys {
   caption?: string;
   rows: KeyedRow[];
   rowsByKey: Map<string, RowDefinition[]>;
+  /** The keys of labels the statute has replaced (a row's `formerLabels`). */
+  formerKeys: Set<string>;
   rowsById: Map<string, RowDefinition>;
   children: Map<string, RowDefinition[]>;
 }
@@ -57,7 +59,7 @@ export function formatKeys(format: FormatDefinition): FormatKeys {
 
 function deriveTableKeys(definition: TableDefinition): TableKeys {
   const rows = definition.rows.map((r) => {
-    const keys = [r.label, ...r.aliases].map(labelKey).filter((k) => k);
+    const keys = [r.label, ...r.aliases, ...r.formerLabels].map(labelKey).filter((k) => k);
     return { definition: r, keys, keyBigrams: keys.map(bigrams) };
   });
   const rowsByKey = new Map<string, RowDefinition[]>();
@@ -71,6 +73,7 @@ function deriveTableKeys(definition: TableDefinition): TableKeys {
     caption: definition.caption === undefined ? undefined : normalizeText(definition.caption),
     rows,
     rowsByKey,
+    formerKeys: new Set(definition.rows.flatMap((r) => r.formerLabels.map(labelKey))),
     rowsById: new Map(definition.rows.map((r) => [r.id, r])),
     children,
   };

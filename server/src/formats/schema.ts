@@ -26,6 +26,8 @@ export const columnSchema = z.object({
 
 export const rowSchema = z.object({
   ...labelled,
+  /** Labels the statute has replaced (2019's 规范性文件, 2021's 行政规范性文件): the row is matched, and table.label restores its label. */
+  formerLabels: z._default(z.array(z.string()), []),
   /** The row this one is a sub-item of, e.g. 1.属于国家秘密 under （三）不予公开. */
   parent: z.optional(id),
   /** A heading row such as （三）不予公开 carries no numbers of its own. */

@@ -28,7 +28,7 @@ export function readHtml(bytes: Uint8Array): ReadResult {
   return { kind: 'html', blocks: read.blocks, notes: [...(cut ? [PARSE_CUT_NOTE] : []), ...read.notes] };
 }
 
-/** A title found above an article makes a report of it only with more than a line or two under it (not a title over a link to a PDF). */
+/** The text a report has besides its title, at the least: a page with a title over a link to the report's PDF holds no report. */
 const MIN_REPORT_CHARS = 200;
 
 /** The report in `container`, its title first (taken from above it when it does not start with one); undefined if it holds no report. */
@@ -36,9 +36,17 @@ function readReport(page: Page, document: Document, container: ParentNode): Pick
   const read = readBlocks(page, container);
   const title = startsWithTitle(read.blocks) ? undefined : findTitle(page, document, container);
   const blocks = title ? [title, ...read.blocks] : read.blocks;
-  if (!looksLikeReport(renderReport({ blocks }, 'txt').text)) return undefined;
-  if (title && !looksLikeReport(renderReport(read, 'txt').text) && page.chars(container) < MIN_REPORT_CHARS) return undefined;
+  if (!looksLikeReport(renderReport({ blocks }, 'txt').text) || textUnderTitle(read.blocks) < MIN_REPORT_CHARS) return undefined;
   return { blocks, notes: read.notes };
+}
+
+function textUnderTitle(blocks: Block[]): number {
+  let chars = 0;
+  for (const block of blocks) {
+    if (block.kind === 'table') for (const row of block.rows) for (const cell of row.cells) chars += cell.text.length;
+    else if (!isTitle(block.text)) chars += block.text.length;
+  }
+  return chars;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -50,7 +58,8 @@ const META_WINDOW = 4096;
 /**
  * The page's text: by its byte-order mark; else as UTF-8 when it is valid UTF-8 (crawlers re-encode
  * pages to UTF-8 and leave the old <meta charset> behind, and GBK text is practically never valid
- * UTF-8); else by its <meta charset>; else GB18030, the superset of GBK and GB2312.
+ * UTF-8); else by its <meta charset> (a page declared UTF-8 with a few broken bytes stays UTF-8);
+ * else GB18030, the superset of GBK and GB2312.
  */
 export function decodeHtml(bytes: Uint8Array): string {
   const bom = bomEncoding(bytes);

@@ -1,6 +1,7 @@
 /**
  * The PDF reader: pdf.js (legacy build, run in this thread: see pdf/pdfjs.ts) gives each page's text
- * items and operators; pdf/ turns them into paragraphs and tables. No fonts, canvas or eval are needed.
+ * items and operators; pdf/ turns them into paragraphs and tables. No fonts, canvas or eval are needed,
+ * only, for text in fonts that are not embedded, the predefined CMaps the caller gives (options.cMaps).
  */
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { fileTooLarge } from './dispatch';
@@ -12,8 +13,16 @@ import { layoutPages } from './pdf/layout';
 import { loadPdfJs, type PdfJs } from './pdf/pdfjs';
 import { MAX_RULES } from './pdf/tables';
 
+/** The bytes of a predefined Adobe CMap in pdf.js's packed form (.bcmap), by its name (UniGB-UCS2-H); rejects one it does not have. */
+export type CMapSource = (name: string) => Promise<Uint8Array>;
+
+export interface PdfReadOptions {
+  /** Where the CMaps of fonts that are not embedded come from: without them, text in such fonts is not read (and noted). */
+  cMaps?: CMapSource;
+}
+
 /** Reads a PDF's text into blocks. Throws a ReadError for a file that is not a readable PDF or has no text. */
-export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+export async function readPdf(bytes: Uint8Array, { cMaps }: PdfReadOptions = {}): Promise<ReadResult> {
   if (bytes.length > LIMITS.fileBytes) throw fileTooLarge();
   const { getDocument, OPS } = await loadPdfJs();
   const task = getDocument({
@@ -24,6 +33,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
+    CMapReaderFactory: cMapReaderFactory(cMaps),
   });
   try {
     const document = await task.promise.catch((error: unknown) => {
@@ -39,6 +49,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   }
 }
 
+/** The class pdf.js makes its CMap reader from (with `new`): the CMaps come from `cMaps`, never from a file path or URL of pdf.js's own. */
+function cMapReaderFactory(cMaps: CMapSource | undefined) {
+  return class {
+    async fetch({ name }: { name: string }) {
+      if (!cMaps) throw new Error(`no CMap ${name}`);
+      return { cMapData: await cMaps(name), isCompressed: true };
+    }
+  };
+}
+
 const encrypted = () =>
   new ReadError('encrypted', {
     'zh-cn': 'PDF 设有打开密码，无法读取；请取消密码后另存',
@@ -49,8 +69,8 @@ const corrupt = () => new ReadError('corrupt', { 'zh-cn': '文件已损坏：不
 
 const undecodable = () =>
   new ReadError('unsupported', {
-    'zh-cn': 'PDF 的文字所用字体无法读取（未嵌入的中文字体，或没有编码信息），读不出文字',
-    en: 'the PDF’s text is in fonts that cannot be read (Chinese fonts not embedded, or without an encoding)',
+    'zh-cn': 'PDF 的文字所用字体无法读取（未嵌入且编码不受支持的字体，或没有编码信息），读不出文字',
+    en: 'the PDF’s text is in fonts that cannot be read (not embedded and in an unsupported encoding, or without an encoding)',
   });
 
 const noText = () =>

@@ -207,7 +207,7 @@ export const tableLabel: Rule = {
     for (const table of bound.tables) {
       if (!wellRead(table)) continue;
       for (const row of table.rows.values()) {
-        if (row.match !== 'fuzzy' || !row.labelCell) continue;
+        if ((row.match !== 'fuzzy' && row.match !== 'former') || !row.labelCell) continue;
         const fixed = restoreLabel(row.labelCell, row.definition.label);
         findings.push({
           code: tableLabel.code,
