@@ -149,7 +149,11 @@ const SHOTS = {
       await page.locator('.tab.active', { hasText: '淮安市洪泽区人民政府_2023.pdf.govreport' }).waitFor({ timeout: 60_000 });
       // The report's tables unwrapped (Alt+Z), and the editor area to itself: the PDF's bytes are nothing to look at.
       await runCommand(page, 'View: Close Editors in Other Groups');
-      await page.locator('.tab', { hasText: '淮安市洪泽区人民政府_2023.pdf' }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
+      await page
+        .locator('.tab', { hasText: '淮安市洪泽区人民政府_2023.pdf' })
+        .first()
+        .waitFor({ state: 'detached', timeout: 30_000 })
+        .catch(() => {});
       await page.keyboard.press('Control+1');
       await page.keyboard.press('Alt+Z');
       const folderHeader = page.locator('.pane-header', { hasText: 'WORKSPACE' }).first();
