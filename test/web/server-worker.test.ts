@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { readFixture } from '../support/fixtures';
+import type { ReadSourceResult } from '../../server/src/lsp/protocol';
+import { fixturesDir, readFixture } from '../support/fixtures';
 
 /**
  * The browser build of the language server (vscode.dev, github.dev) in a real web worker of headless
@@ -92,5 +93,26 @@ describe('dist/browser/server.js in a web worker', () => {
       report.items.map((d) => d.code),
       JSON.parse(readFixture('seeds', '004_5af3a546c32e05da.expected.json')).map((f: { code: string }) => f.code),
     );
+  });
+  test('reads web pages and Word files in the browser; a PDF is refused as needing the desktop', async () => {
+    const read = (folder: string, name: string) =>
+      request('govreport/readSource', {
+        uri: `govreport-source:/reports/${name}.govreport`,
+        source: `vscode-vfs://github/reports/${name}`,
+        name,
+        data: readFileSync(join(fixturesDir, folder, name)).toString('base64'),
+      }) as Promise<ReadSourceResult>;
+    const page = await read('published', '平潭综合实验区_2020.html');
+    assert.ok(page.ok && page.kind === 'html');
+    assert.match(page.text, /^\| +\| （七）总计 +\| +\| 20 /m);
+    const docx = await read('published', '政务公开年报模版_2021格式.docx');
+    assert.ok(docx.ok && docx.kind === 'docx');
+    const doc = await read('readers', '平潭综合实验区_2020.doc');
+    assert.ok(doc.ok && doc.kind === 'doc');
+    assert.deepEqual(await read('published', '淮安市洪泽区人民政府_2023.pdf'), {
+      ok: false,
+      reason: 'needs-desktop',
+      message: '读取 PDF 需要桌面版 VS Code，网页版暂不支持',
+    });
   });
 });
