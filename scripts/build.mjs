@@ -45,6 +45,8 @@ const builds = [
   // vscode.dev / github.dev: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },
+  // The browser's readers, loaded by the worker with importScripts when the first page or Word file is opened.
+  { entryPoints: ['server/src/readers/browser.ts'], outfile: 'dist/browser/readers.js', platform: 'browser', format: 'iife', globalName: 'govreportReaders' },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',

@@ -24,6 +24,7 @@ const required = [
   'dist/cmaps/LICENSE',
   'dist/browser/extension.js',
   'dist/browser/server.js',
+  'dist/browser/readers.js',
   'package.json',
   'package.nls.json',
   'package.nls.zh-cn.json',

@@ -32,39 +32,43 @@ function fileName(uri: vscode.Uri): string {
 export function registerSourceCommands(context: vscode.ExtensionContext, client: () => Promise<LanguageClient>): void {
   /** Converted reports by the URI they open under: what the content provider returns. */
   const converted = new Map<string, string>();
+  /** A source read again (opened as a report once more, perhaps changed): its open report shows the new reading. */
+  const changed = new vscode.EventEmitter<vscode.Uri>();
 
-  /** Reads a source in the language server; `screen` may decline the bytes before (an offer for a page that is no report). */
-  const read = async (source: vscode.Uri, reportUri: vscode.Uri, screen?: (bytes: Uint8Array) => boolean): Promise<ReadSourceResult | undefined> => {
-    const stat = await vscode.workspace.fs.stat(source);
-    if (stat.size > LIMITS.fileBytes)
-      return {
-        ok: false,
-        reason: 'too-large',
-        message: vscode.l10n.t('{0} is larger than {1} MB and was not read.', fileName(source), LIMITS.fileBytes / 1024 / 1024),
-      };
-    const bytes = await vscode.workspace.fs.readFile(source);
-    if (screen && !screen(bytes)) return undefined;
+  /** The source's bytes; undefined for a file larger than the readers take. */
+  const bytesOf = async (source: vscode.Uri): Promise<Uint8Array | undefined> =>
+    (await vscode.workspace.fs.stat(source)).size > LIMITS.fileBytes ? undefined : vscode.workspace.fs.readFile(source);
+
+  /** The language server's reading of the bytes, remembered for the document it opens under. */
+  const request = async (source: vscode.Uri, bytes: Uint8Array): Promise<ReadSourceResult> => {
+    const reportUri = reportUriOf(source);
     const params: ReadSourceParams = { uri: reportUri.toString(), source: source.toString(), name: fileName(source), data: encodeBase64(bytes) };
-    return (await client()).sendRequest<ReadSourceResult>(READ_SOURCE, params);
+    const result = await (await client()).sendRequest<ReadSourceResult>(READ_SOURCE, params);
+    if (result.ok && converted.get(reportUri.toString()) !== result.text) {
+      converted.set(reportUri.toString(), result.text);
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === reportUri.toString())) changed.fire(reportUri);
+    }
+    return result;
   };
 
   /** Reads a source, telling the user what could not be read (a clear message, never silence). */
   const convert = async (source: vscode.Uri): Promise<Extract<ReadSourceResult, { ok: true }> | undefined> => {
-    const reportUri = reportUriOf(source);
+    const tooLarge = vscode.l10n.t('{0} is larger than {1} MB and was not read.', fileName(source), LIMITS.fileBytes / 1024 / 1024);
     let result: ReadSourceResult;
     try {
-      result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', fileName(source)) }, () =>
-        read(source, reportUri),
-      ))!;
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading {0}…', fileName(source)) },
+        async () => {
+          const bytes = await bytesOf(source);
+          return bytes ? request(source, bytes) : { ok: false, reason: 'too-large', message: tooLarge };
+        },
+      );
     } catch (error) {
       result = { ok: false, reason: 'io', message: error instanceof Error ? error.message : String(error) };
     }
-    if (!result.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0} as a report: {1}', fileName(source), result.message));
-      return undefined;
-    }
-    converted.set(reportUri.toString(), result.text);
-    return result;
+    if (result.ok) return result;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0} as a report: {1}', fileName(source), result.message));
+    return undefined;
   };
 
   const tellNotes = (source: vscode.Uri, notes: string[]) => {
@@ -100,7 +104,9 @@ export function registerSourceCommands(context: vscode.ExtensionContext, client:
   };
 
   context.subscriptions.push(
+    changed,
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, {
+      onDidChange: changed.event,
       provideTextDocumentContent: async (uri) => {
         const cached = converted.get(uri.toString());
         if (cached !== undefined) return cached;
@@ -127,14 +133,15 @@ export function registerSourceCommands(context: vscode.ExtensionContext, client:
   const offer = async (source: vscode.Uri) => {
     if (source.scheme === SOURCE_SCHEME || !isSourceFile(source.path) || offered.has(source.toString())) return;
     offered.add(source.toString());
-    let result: ReadSourceResult | undefined;
+    let result: ReadSourceResult;
     try {
-      result = await read(source, reportUriOf(source), (bytes) => mayBeReport(source, bytes));
+      const bytes = await bytesOf(source);
+      if (!bytes || !mayBeReport(source, bytes)) return;
+      result = await request(source, bytes);
     } catch {
       return; // not a file the workspace can read
     }
-    if (!result?.ok || !looksLikeReport(result.text)) return;
-    converted.set(reportUriOf(source).toString(), result.text);
+    if (!result.ok || !looksLikeReport(result.text)) return;
     const open = vscode.l10n.t('Open as report');
     const importIt = vscode.l10n.t('Import as editable report');
     const choice = await vscode.window.showInformationMessage(

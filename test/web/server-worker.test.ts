@@ -35,6 +35,7 @@ describe('dist/browser/server.js in a web worker', () => {
     await page.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/server.js') return route.fulfill({ contentType: 'text/javascript', body: readFileSync(serverBundle) });
+      if (path === '/readers.js') return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(serverBundle, '..', 'readers.js')) });
       return route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>worker</title>' });
     });
     await page.goto(`${ORIGIN}/`);
