@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const out = join(mkdtempSync(join(tmpdir(), 'govreport-vsix-')), 'govreport.vsix');
+const outDir = mkdtempSync(join(tmpdir(), 'govreport-vsix-'));
+const out = join(outDir, 'govreport.vsix');
 const vsce = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--out', out], { encoding: 'utf8' });
 const output = `${vsce.stdout}\n${vsce.stderr}`;
 const fail = (message) => {
@@ -41,5 +42,5 @@ const required = [
 for (const file of required) if (!listing.includes(file)) fail(`${file} is not in the package`);
 const leaked = listing.filter((f) => /\.(ts|map)$/.test(f) || f.startsWith('test/') || f.startsWith('node_modules/'));
 if (leaked.length > 0) fail(`files that do not belong in the package: ${leaked.join(', ')}`);
-rmSync(out, { force: true });
+rmSync(outDir, { recursive: true, force: true });
 console.log(`package: ${listing.length} files, no warnings`);

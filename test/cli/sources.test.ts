@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { fixturesDir } from '../support/fixtures';
+import { tempFolder } from '../support/temp';
 
 const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
 const published = join(fixturesDir, 'published');
@@ -17,7 +17,7 @@ function run(args: string[], cwd: string) {
 
 /** A temporary folder holding copies of the named files of `from`. */
 function folderWith(from: string, names: string[], extra: Record<string, Uint8Array | string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'govreport-sources-'));
+  const dir = tempFolder('sources');
   for (const name of names) cpSync(join(from, name), join(dir, name));
   for (const [name, content] of Object.entries(extra)) writeFileSync(join(dir, name), content);
   return dir;

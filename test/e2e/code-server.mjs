@@ -17,7 +17,7 @@ const installDir = path.join(repoRoot, '.vscode-test', `code-server-${CODE_SERVE
 const entryScript = path.join(installDir, 'node_modules/code-server/out/node/entry.js');
 const installedMarker = path.join(installDir, '.installed');
 
-const APT_HINT = 'apt-get install -y --no-install-recommends chromium libkrb5-dev ripgrep';
+const APT_HINT = 'node scripts/system-packages.mjs (it lists, and as root installs, the Debian packages the tests use)';
 
 /** A missing prerequisite or a failed setup step: reported as one line, without a stack trace. */
 export class SetupError extends Error {}

@@ -1,18 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import iconv from 'iconv-lite';
 import { carryOverReport } from '../support/reports';
 import { LspClient } from '../support/lsp-client';
+import { tempFolder } from '../support/temp';
 
 describe('report.carry-over against the reports of the workspace', () => {
   let client: LspClient;
   let refreshed: Promise<void>;
-  const folder = mkdtempSync(join(tmpdir(), 'govreport-workspace-'));
+  const folder = tempFolder('workspace');
   const lastYear = join(folder, '2021.txt');
 
   before(async () => {

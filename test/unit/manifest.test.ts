@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configJsonSchema } from '../../server/src/config/config';
 import { ruleInfo } from '../../server/src/rules';
@@ -32,14 +32,10 @@ test('every %key% of the manifest is translated in English and Chinese', () => {
   }
 });
 
+// That the client registers every contributed command is checked in a real VS Code (test/e2e/suite/commands.test.ts).
 test('every command is contributed with a title, and every menu entry names a contributed command', () => {
   const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
-  const clientDir = join(root, 'client', 'src');
-  const client = readdirSync(clientDir)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => readFileSync(join(clientDir, f), 'utf8'))
-    .join('\n');
-  for (const command of commands) assert.ok(client.includes(`'${command}'`), `${command} is not registered by the client`);
+  for (const command of manifest.contributes.commands as { command: string; title?: string }[]) assert.ok(command.title, `${command.command} has no title`);
   for (const entries of Object.values(manifest.contributes.menus) as { command: string }[][]) {
     for (const entry of entries) assert.ok(commands.includes(entry.command), entry.command);
   }

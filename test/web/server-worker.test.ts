@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,13 +14,20 @@ import { fixturesDir, readFixture } from '../support/fixtures';
 const ORIGIN = 'http://govreport.test';
 const serverBundle = join(__dirname, '..', '..', 'dist', 'browser', 'server.js');
 
+/** Debian's Chromium (or CHROMIUM); without it the test stops with the command that installs it. */
+function chromiumPath(): string {
+  const found = process.env.CHROMIUM || spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) throw new Error('Chromium not found: run `node scripts/system-packages.mjs` (as root it installs it), or set CHROMIUM=/path/to/chromium');
+  return found;
+}
+
 describe('dist/browser/server.js in a web worker', () => {
   let browser: Browser;
   let page: Page;
 
   before(async () => {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       headless: true,
       args: [
         '--no-sandbox',

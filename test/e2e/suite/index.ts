@@ -11,13 +11,14 @@ Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(`[suite] $
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000 });
-  for (const file of fs
+  const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))
-    .sort()) {
-    mocha.addFile(path.join(__dirname, file));
-  }
+    .sort();
+  for (const file of files) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
+    // A suite that finds nothing to run has not passed.
+    if (files.length === 0) return reject(new Error(`no end-to-end test files in ${__dirname}`));
     const runner = mocha.run((failures) => {
       console.log(`e2e: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} end-to-end test(s) failed`));

@@ -61,11 +61,10 @@ suite('the language server, restarted after a crash', () => {
     const watch = vscode.languages.onDidChangeDiagnostics(() => (cleared ||= vscode.languages.getDiagnostics(uri).length === 0));
     try {
       process.kill(server, 'SIGKILL');
-      const restarted = await poll(() => {
+      await poll(() => {
         const now = languageServers(serverModule);
         return now.length === 1 && now[0] !== server ? now[0] : undefined;
       }, 'a new language server process');
-      assert.notEqual(restarted, server);
       await poll(() => (cleared && sums().length === 2 ? true : undefined), 'the diagnostics to be cleared and to come back');
       assert.deepEqual(sums(), ['63:6', '63:22']);
     } finally {
