@@ -61,6 +61,33 @@ describe('editing over LSP: formatting, completion, templates', () => {
     assert.ok(items.some((i) => i.label === '1.信访举报投诉类申请' && i.filterText === '信访举报投诉类申请'));
   });
 
+  test('completion never answers an inverted range: at the start of a row that begins with a tab, the edit replaces nothing', async () => {
+    const uri = 'file:///editing/leading-tab.txt';
+    const lines = readFixture('seeds', '001_6ba39ebe6f690d1f.txt').split('\n');
+    await client.open(uri, lines.join('\n'));
+    const at = async (line: number, character: number) =>
+      (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionItem[];
+    const row = 38;
+    assert.ok(lines[row].startsWith('\t自然人\t'));
+    const items = await at(row, 0);
+    assert.ok(items.length > 0);
+    assert.deepEqual(
+      new Set(items.map((i) => JSON.stringify((i.textEdit as TextEdit).range))),
+      new Set([JSON.stringify({ start: { line: row, character: 0 }, end: { line: row, character: 0 } })]),
+    );
+    for (const [line, text] of lines.entries()) {
+      for (let character = 0; character <= Math.min(text.length, 3); character++) {
+        for (const item of await at(line, character)) {
+          const { start, end } = (item.textEdit as TextEdit).range;
+          assert.ok(
+            start.line === line && end.line === line && start.character <= end.character,
+            `line ${line}, character ${character}: ${JSON.stringify({ start, end })}`,
+          );
+        }
+      }
+    }
+  });
+
   test('templates: the tables to choose from, a table snippet, a new report, a table conversion', async () => {
     const choices = (await client.connection.sendRequest(TEMPLATES)) as TemplateChoice[];
     assert.deepEqual(

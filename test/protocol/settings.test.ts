@@ -61,7 +61,11 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
   test('govreport.rules sets a rule’s severity or turns it off; govreport.enable turns the checks off', async () => {
     await configure({ rules: { 'table.sum-mismatch': 'hint', 'part.title': 'off' } });
     const items = await diagnose();
-    assert.ok(items.filter((d) => d.code === 'table.sum-mismatch').every((d) => d.severity === 4));
+    const sums = items.filter((d) => d.code === 'table.sum-mismatch');
+    assert.deepEqual(
+      sums.map((d) => d.severity),
+      [4, 4],
+    );
     assert.ok(!items.some((d) => d.code === 'part.title'));
     await configure({ enable: false });
     assert.deepEqual(await diagnose(), []);
@@ -108,5 +112,24 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
         [{ line: 81, character: 20 }, '应为 5'],
       ],
     );
+  });
+});
+
+describe('settings read before the first diagnostics', () => {
+  /** The codes of the first diagnostics of a report opened right after the server started. */
+  const firstCodes = async (settings: object) => {
+    const { client } = await LspClient.start({ workspace: { configuration: true } }, null, { settings });
+    const uri = 'file:///settings/first.txt';
+    await client.open(uri, readFixture('rules', '2019-tsv-row-total.txt'));
+    const { items } = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
+    assert.equal(await client.stop(), 0);
+    return items.map((d) => d.code);
+  };
+
+  test('with govreport.rules turning part.missing off, the first diagnostics of a report opened right after start already honour it', async () => {
+    const codes = await firstCodes({ rules: { 'part.missing': 'off' } });
+    assert.ok(codes.includes('table.sum-mismatch'), 'the report was checked');
+    assert.ok(!codes.includes('part.missing'));
+    assert.ok((await firstCodes({})).includes('part.missing'), 'the same report without the setting');
   });
 });

@@ -133,6 +133,31 @@ describe('edits against a stale document version are refused', () => {
     assert.match(client.logs.at(-1)!, /file:\/\/\/stale\/others\.txt is closed, the edit was made for version 2$/);
   });
 
+  test('after close and reopen (versions restart at 1) with another text, the closed document’s edits and fixes are refused', async () => {
+    const uri = 'file:///stale/reopened.txt';
+    const text = readFixture('rules', '2019-tsv-row-total.txt');
+    const close = () => client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await client.open(uri, text);
+    const diagnostics = await s.diagnose(uri);
+    const fix = await sumFix(uri);
+    const [fixAll] = await s.actions(uri, [], ['source.fixAll']);
+    await close();
+    const lines = text.split('\n');
+    lines[61] = '这一行是关闭后改写的正文，不应被替换。';
+    await client.open(uri, lines.join('\n'));
+    const shown = client.shown.length;
+    for (const action of [fix, fixAll]) assert.equal((await s.resolve(action)).edit, undefined, action.title);
+    assert.deepEqual(client.shown.slice(shown), [STALE]);
+    assert.match(client.logs.at(-1)!, /file:\/\/\/stale\/reopened\.txt is at version 1 with another text, the edit was made for version 1$/);
+    assert.deepEqual(await s.actions(uri, diagnostics), [], 'the closed document’s diagnostics get no fix either');
+    // Reopened with the very text they were made for, the edits apply.
+    await close();
+    await client.open(uri, text);
+    assert.deepEqual((await s.resolve(fix)).edit?.documentChanges, [
+      { textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } }, newText: '4' }] },
+    ]);
+  });
+
   test('diagnostics of an older version than the document’s get no fix, nor a suppression comment', async () => {
     const uri = 'file:///stale/old-diagnostics.txt';
     await client.open(uri, readFixture('rules', '2019-tsv-row-total.txt'));

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import {
   DidOpenTextDocumentNotification,
@@ -9,11 +10,17 @@ import {
   ShutdownRequest,
   type InitializeResult,
 } from 'vscode-languageserver-protocol';
+import type { ServerOptions } from '../../server/src/lsp/server';
 
 export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 
 /** VS Code's capability (vscode-languageclient): a code action's edit is resolved when the action is picked. */
 export const resolvesEdits = { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } };
+
+export interface StartOptions {
+  /** What the client answers `workspace/configuration` with, from the first request on (the `govreport` section). */
+  settings?: unknown;
+}
 
 /** The bundled server started as an editor would: `node dist/server.js --stdio`. */
 export class LspClient {
@@ -22,14 +29,24 @@ export class LspClient {
   readonly logs: string[] = [];
   /** What the server showed the user (window/showMessage and window/showMessageRequest). */
   readonly shown: string[] = [];
-  #process: ChildProcess;
+  /** Ends the server: the process's exit code, or null for an in-process server. */
+  readonly #end: () => Promise<number | null>;
+  readonly #awaitedLogs: { pattern: RegExp; resolve: (message: string) => void }[] = [];
+  /** The process id `initialize` gives the server, which then watches it (every 3 s): none for a server in this process. */
+  readonly #parentProcess: number | null;
 
-  private constructor(proc: ChildProcess) {
-    this.#process = proc;
-    proc.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  private constructor(
+    output: NodeJS.ReadableStream,
+    input: NodeJS.WritableStream,
+    end: (client: LspClient) => Promise<number | null>,
+    parentProcess: number | null,
+  ) {
+    this.connection = createProtocolConnection(new StreamMessageReader(output), new StreamMessageWriter(input));
+    this.#end = () => end(this);
+    this.#parentProcess = parentProcess;
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+      for (const awaited of this.#awaitedLogs) if (awaited.pattern.test(p.message)) awaited.resolve(p.message);
     });
     this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
       this.shown.push(p.message);
@@ -41,20 +58,78 @@ export class LspClient {
     this.connection.listen();
   }
 
+  /** `node dist/server.js --stdio`, not yet initialized. */
+  static spawn(): LspClient {
+    const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+    const client = new LspClient(
+      proc.stdout!,
+      proc.stdin!,
+      async (self) => {
+        await self.connection.sendRequest(ShutdownRequest.type);
+        await self.connection.sendNotification(ExitNotification.type);
+        return exited;
+      },
+      process.pid,
+    );
+    proc.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
+    return client;
+  }
+
+  /**
+   * startServer in this process, with options the bundled server does not take (a failing
+   * configFile…); not yet initialized. It is never sent `exit`, which would end this process.
+   */
+  static async inProcess(options: ServerOptions): Promise<LspClient> {
+    // Loaded here: the other tests run the bundled server only.
+    const [{ createConnection, ProposedFeatures }, { connectionOptions }, { startServer }] = await Promise.all([
+      import('vscode-languageserver/node'),
+      import('../../server/src/lsp/connection-options'),
+      import('../../server/src/lsp/server'),
+    ]);
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient), connectionOptions);
+    startServer(server, options);
+    return new LspClient(
+      toClient,
+      toServer,
+      async (self) => {
+        await self.connection.sendRequest(ShutdownRequest.type);
+        server.dispose();
+        return null;
+      },
+      null,
+    );
+  }
+
   static async start(
     capabilities: object = {},
     workspaceFolders: { uri: string; name: string }[] | null = null,
+    options: StartOptions = {},
   ): Promise<{ client: LspClient; result: InitializeResult }> {
-    const client = new LspClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' }));
-    const result = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+    const client = LspClient.spawn();
+    return { client, result: await client.initialize(capabilities, workspaceFolders, options) };
+  }
+
+  /** `initialize` then `initialized`, as an editor does. */
+  async initialize(capabilities: object = {}, workspaceFolders: { uri: string; name: string }[] | null = null, options: StartOptions = {}) {
+    if ('settings' in options) this.connection.onRequest('workspace/configuration', () => [options.settings]);
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: this.#parentProcess,
       rootUri: null,
       capabilities,
       workspaceFolders,
       locale: 'zh-cn',
     });
-    await client.connection.sendNotification(InitializedNotification.type, {});
-    return { client, result };
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** The first log message that matches, logged already or when it comes. */
+  logged(pattern: RegExp): Promise<string> {
+    const message = this.logs.find((l) => pattern.test(l));
+    return message !== undefined ? Promise.resolve(message) : new Promise((resolve) => this.#awaitedLogs.push({ pattern, resolve }));
   }
 
   async open(uri: string, text: string, languageId = 'govreport', version = 1): Promise<void> {
@@ -62,10 +137,7 @@ export class LspClient {
   }
 
   async stop(): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => this.#process.once('exit', (code) => resolve(code)));
-    await this.connection.sendRequest(ShutdownRequest.type);
-    await this.connection.sendNotification(ExitNotification.type);
-    const code = await exited;
+    const code = await this.#end();
     this.connection.dispose();
     return code;
   }

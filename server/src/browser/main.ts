@@ -5,6 +5,7 @@
  * one is opened; PDF files need the desktop.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
+import { connectionOptions } from '../lsp/connection-options';
 import { startServer } from '../lsp/server';
 import type { ConvertSource } from '../lsp/sources';
 
@@ -20,4 +21,4 @@ const convertSource: ConvertSource = (bytes, name, form) => {
   return self.govreportReaders!.convertSource(bytes, name, form);
 };
 
-startServer(createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self)), { convertSource });
+startServer(createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self), connectionOptions), { convertSource });

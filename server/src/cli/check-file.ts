@@ -6,7 +6,8 @@ import { carrySummary, type CarrySummary } from '../rules/carry-over';
 import { fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
 import { isReadError } from '../readers/model';
-import { readReportFile, writeReportFile } from './files';
+import { readErrorText, readReportFile, refusalText, undecodableNote, writeReportFile } from './files';
+import { WriteRefused } from './replace-file';
 import { convertSourceFile, isSourceFile } from './source-file';
 import type { FileResult, Skipped } from './output';
 
@@ -22,7 +23,16 @@ export interface CheckFileTask {
 }
 
 export type CheckFileResult =
-  | { kind: 'checked'; result: FileResult; carry?: CarrySummary; fixed: boolean; config: Config; lines: readonly string[] }
+  | {
+      kind: 'checked';
+      result: FileResult;
+      carry?: CarrySummary;
+      fixed: boolean;
+      /** Why `--fix` wrote nothing although there were fixes (the file read-only, changed meanwhile, or not decodable). */
+      notFixed?: string;
+      config: Config;
+      lines: readonly string[];
+    }
   | { kind: 'skipped'; skipped: Skipped }
   | { kind: 'failed'; file: string; error: string };
 
@@ -30,7 +40,7 @@ export async function checkFile(task: CheckFileTask, options: CheckFileOptions):
   try {
     return isSourceFile(task.path) ? await checkSourceFile(task, options) : checkTextFile(task, options);
   } catch (error) {
-    const message = isReadError(error) ? error.messages[options.locale] : error instanceof Error ? error.message : String(error);
+    const message = isReadError(error) ? error.messages[options.locale] : readErrorText(error, options.locale);
     return { kind: 'failed', file: task.path, error: message };
   }
 }
@@ -45,17 +55,16 @@ function checkTextFile({ path, config }: CheckFileTask, options: CheckFileOption
   if (read.kind === 'binary') return { kind: 'skipped', skipped: { file: path, reason: say(locale, '二进制文件', 'binary file') } };
   const file = read.file;
   if (!path.endsWith('.govreport') && !looksLikeReport(file.text)) return notAReport(path, locale);
-  let text = file.text;
-  let fixed = false;
-  if (options.fix) {
-    const after = fixAll(text, { locale, config });
-    if (after !== text) {
-      writeReportFile(file, after);
-      text = after;
-      fixed = true;
-    }
+  const notes = file.lossless ? [] : [undecodableNote(file, locale)];
+  const after = options.fix ? fixAll(file.text, { locale, config }) : file.text;
+  if (after === file.text) return checked(path, file.text, file.encoding, config, locale, notes, false);
+  try {
+    writeReportFile(file, after);
+  } catch (error) {
+    if (!(error instanceof WriteRefused)) throw error;
+    return { ...checked(path, file.text, file.encoding, config, locale, notes, false), notFixed: refusalText(error.reason, locale) };
   }
-  return checked(path, text, file.encoding, config, locale, fixed);
+  return checked(path, after, file.encoding, config, locale, notes, true);
 }
 
 /**
@@ -81,17 +90,25 @@ async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFi
         `not fixed: a ${converted.kind.toUpperCase()} file cannot be written back; convert it to .md with govreport convert, then fix that`,
       ),
     );
-  const outcome = checked(path, converted.text, undefined, config, locale, false);
-  outcome.result.source = { kind: converted.kind, places: converted.sources, notes };
+  const outcome = checked(path, converted.text, undefined, config, locale, notes, false);
+  outcome.result.source = { kind: converted.kind, places: converted.sources };
   return outcome;
 }
 
-function checked(path: string, text: string, encoding: string | undefined, config: Config, locale: Locale, fixed: boolean) {
+function checked(path: string, text: string, encoding: string | undefined, config: Config, locale: Locale, notes: string[], fixed: boolean) {
   const { bound, findings } = analyze(text, { locale, config });
   const title = bound.report.title;
   return {
     kind: 'checked' as const,
-    result: { file: path, encoding, era: bound.era.format.id, organ: title?.organ, year: title?.year ?? bound.report.period?.year, findings } as FileResult,
+    result: {
+      file: path,
+      encoding,
+      era: bound.era.format.id,
+      organ: title?.organ,
+      year: title?.year ?? bound.report.period?.year,
+      notes,
+      findings,
+    } as FileResult,
     carry: carrySummary(path, bound),
     fixed,
     config,

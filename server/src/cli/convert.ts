@@ -4,13 +4,15 @@
  * standard output; with -o DIR each file is written there as NAME.md / NAME.txt, never over an
  * existing file unless --force.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Locale } from '../rules';
 import { say } from '../rules/types';
 import { isReadError } from '../readers/model';
 import type { TextForm } from '../readers/render';
-import { expandArguments } from './files';
+import { readRegularFile } from '../node/regular-file';
+import { expandArguments, readErrorText, refusalText, unreadableText } from './files';
+import { replaceFile, WriteRefused } from './replace-file';
 import { convertSourceFile, isSourceFile } from './source-file';
 
 export interface ConvertOptions {
@@ -22,8 +24,9 @@ export interface ConvertOptions {
 
 export async function convertFiles(targets: string[], options: ConvertOptions, locale: Locale, cwd: string): Promise<number> {
   const problem = (message: string) => process.stderr.write(`govreport: ${message}\n`);
-  const { files: found, missing } = await expandArguments(targets, cwd);
+  const { files: found, missing, unreadable } = await expandArguments(targets, cwd);
   for (const m of missing) problem(say(locale, `找不到：${m}`, `not found: ${m}`));
+  for (const u of unreadable) problem(unreadableText(u, cwd, locale));
   const files = found.filter(isSourceFile);
   for (const f of found.filter((f) => !isSourceFile(f)))
     problem(say(locale, `跳过 ${relative(cwd, f)}：已是文本，无需转换`, `skipped ${relative(cwd, f)}: already text, nothing to convert`));
@@ -37,7 +40,7 @@ export async function convertFiles(targets: string[], options: ConvertOptions, l
   }
   const outDir = options.outDir && resolve(cwd, options.outDir);
   if (outDir) mkdirSync(outDir, { recursive: true });
-  let failures = missing.length;
+  let failures = missing.length + unreadable.length;
   const written = new Set<string>();
   for (const file of files) {
     const name = relative(cwd, file) || file;
@@ -59,21 +62,31 @@ export async function convertFiles(targets: string[], options: ConvertOptions, l
         problem(
           say(locale, `${name}：${error.path} 已存在，未覆盖（--force 覆盖）`, `${name}: ${error.path} exists and was not overwritten (--force overwrites)`),
         );
-      else problem(`${name}: ${isReadError(error) ? error.messages[locale] : error instanceof Error ? error.message : String(error)}`);
+      else if (error instanceof WriteRefused)
+        problem(
+          say(
+            locale,
+            `${name}：未写入 ${error.path}：${refusalText(error.reason, locale)}`,
+            `${name}: ${error.path} not written: ${refusalText(error.reason, locale)}`,
+          ),
+        );
+      else problem(`${name}: ${isReadError(error) ? error.messages[locale] : readErrorText(error, locale)}`);
     }
   }
   return failures > 0 ? 2 : 0;
 }
 
-/** Creates the file, failing if it exists; with `overwrite`, replaces it atomically (a temporary file renamed over it). */
+/**
+ * Creates the file, failing if anything (a symbolic link too) has its name; with `overwrite`, replaces
+ * an existing file as `check --fix` does (replace-file.ts): its link, owner and mode kept, a read-only file refused.
+ */
 function writeNewFile(path: string, text: string, overwrite: boolean): void {
-  if (!overwrite) {
+  try {
     writeFileSync(path, text, { flag: 'wx' });
-    return;
+  } catch (error) {
+    if (!overwrite || !isErrnoException(error) || error.code !== 'EEXIST') throw error;
+    replaceFile(path, readRegularFile(path), Buffer.from(text));
   }
-  const temporary = `${path}.govreport-${process.pid}.tmp`;
-  writeFileSync(temporary, text, { flag: 'wx' });
-  renameSync(temporary, path);
 }
 
 function isErrnoException(error: unknown): error is NodeJS.ErrnoException {

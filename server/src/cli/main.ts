@@ -3,6 +3,7 @@
  * govreport convert FILE… — a PDF, Word file or web page as report text (see convert.ts).
  * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -13,8 +14,8 @@ import { checkFile, type CheckFileOptions, type CheckFileResult, type CheckFileT
 import { dirname, relative } from 'node:path';
 import { finalizeFindings } from '../rules';
 import type { ConfigFile } from '../config/config';
-import { findConfigFile } from '../node/config-file';
-import { expandArguments } from './files';
+import { findConfigFile, isUnusable } from '../node/config-file';
+import { expandArguments, unreadableText } from './files';
 import { convertFiles } from './convert';
 import { toJson, toSarif, toText, type FileResult, type Skipped } from './output';
 
@@ -129,8 +130,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return usageError(say(locale, '--jobs 需要正整数', '--jobs needs a positive whole number'), locale);
   if (targets.length === 0) return usageError(say(locale, '请指定要检查的文件或文件夹', 'name the files or folders to check'), locale);
 
-  const { files, missing } = await expandArguments(targets, cwd);
+  const { files, missing, unreadable } = await expandArguments(targets, cwd);
+  const name = (path: string) => relative(cwd, path) || path;
   for (const m of missing) process.stderr.write(`govreport: ${say(locale, `找不到：${m}`, `not found: ${m}`)}\n`);
+  for (const u of unreadable) process.stderr.write(`govreport: ${unreadableText(u, cwd, locale)}\n`);
   if (files.length === 0) {
     process.stderr.write(`govreport: ${say(locale, '没有找到要检查的文件', 'no files to check')}\n`);
     return 2;
@@ -142,10 +145,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (!configs.has(folder)) configs.set(folder, findConfigFile(folder));
     return { path, config: configs.get(folder)?.config ?? {} };
   });
-  let failures = missing.length;
+  let failures = missing.length + unreadable.length;
   for (const file of new Map([...configs.values()].filter((c) => c !== undefined).map((c) => [c.path, c])).values()) {
-    for (const problem of file.problems) process.stderr.write(`govreport: ${relative(cwd, file.path) || file.path}: ${problem}\n`);
-    if (file.problems.some((p) => p.startsWith('not valid JSON'))) failures++;
+    for (const problem of file.problems) process.stderr.write(`govreport: ${name(file.path)}: ${problem}\n`);
+    if (isUnusable(file)) failures++;
   }
 
   const outcomes = await checkAll(tasks, { locale, fix: values.fix }, jobs);
@@ -156,18 +159,23 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (outcome.kind === 'checked') {
       results.push(outcome.result);
       if (outcome.carry) carries.push(outcome.carry);
+      if (outcome.notFixed) {
+        failures++;
+        const file = name(outcome.result.file);
+        process.stderr.write(`govreport: ${say(locale, `未修正 ${file}：${outcome.notFixed}`, `not fixed ${file}: ${outcome.notFixed}`)}\n`);
+      }
     } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
     else {
       failures++;
-      process.stderr.write(
-        `govreport: ${say(locale, `无法读写 ${relative(cwd, outcome.file) || outcome.file}：${outcome.error}`, `cannot read or write ${relative(cwd, outcome.file) || outcome.file}: ${outcome.error}`)}\n`,
-      );
+      const file = name(outcome.file);
+      process.stderr.write(`govreport: ${say(locale, `无法读写 ${file}：${outcome.error}`, `cannot read or write ${file}: ${outcome.error}`)}\n`);
     }
   }
   for (const outcome of outcomes) {
     if (outcome.kind !== 'checked') continue;
     const result = outcome.result;
-    if (outcome.carry) result.findings.push(...finalizeFindings(checkCarryOver(outcome.carry, carries, locale), outcome.lines, outcome.config));
+    if (outcome.carry)
+      for (const finding of finalizeFindings(checkCarryOver(outcome.carry, carries, locale), outcome.lines, outcome.config)) result.findings.push(finding);
     result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
@@ -204,11 +212,9 @@ async function checkAll(files: CheckFileTask[], options: CheckFileOptions, jobs:
       try {
         while (next < files.length) {
           const index = next++;
-          results[index] = await new Promise<CheckFileResult>((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.postMessage(files[index]);
-          });
+          worker.postMessage(files[index]);
+          // once() rejects on the worker's 'error' and removes both of its listeners either way: none pile up per file.
+          [results[index]] = (await once(worker, 'message')) as [CheckFileResult];
           progress?.();
         }
       } finally {

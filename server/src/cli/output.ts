@@ -16,9 +16,11 @@ export interface FileResult {
   era: string;
   organ?: string;
   year?: number;
+  /** What could not be read faithfully: bytes that did not decode, parts of a PDF, Word file or web page. */
+  notes: string[];
   findings: Finding[];
-  /** A PDF, Word file or web page: where each line of the converted text came from, and what could not be read faithfully. */
-  source?: { kind: SourceKind; places: (SourcePlace | undefined)[]; notes: string[] };
+  /** A PDF, Word file or web page: where each line of the converted text came from. */
+  source?: { kind: SourceKind; places: (SourcePlace | undefined)[] };
 }
 
 /** Where in the source file a finding is, for a file that was converted. */
@@ -43,7 +45,7 @@ export function toJson(results: FileResult[], cwd: string): string {
         era: r.era,
         organ: r.organ ?? null,
         year: r.year ?? null,
-        ...(r.source && r.source.notes.length > 0 ? { notes: r.source.notes } : {}),
+        ...(r.notes.length > 0 ? { notes: r.notes } : {}),
         diagnostics: r.findings.map((f) => ({
           code: f.code,
           severity: f.severity,
@@ -120,7 +122,7 @@ export function toText(results: FileResult[], skipped: Skipped[], cwd: string, l
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
   const out: string[] = [];
   for (const r of results) {
-    if (r.findings.length === 0 && !r.source?.notes.length) continue;
+    if (r.findings.length === 0 && r.notes.length === 0) continue;
     const about = [
       r.organ,
       r.year && say(locale, `${r.year} 年度`, `${r.year}`),
@@ -129,7 +131,7 @@ export function toText(results: FileResult[], skipped: Skipped[], cwd: string, l
       r.source && say(locale, `由 ${SOURCE_LABELS[r.source.kind]} 转换`, `converted from ${SOURCE_LABELS[r.source.kind]}`),
     ];
     out.push(paint('underline', relative(cwd, r.file) || r.file) + paint('gray', `  ${about.filter(Boolean).join(' · ')}`));
-    for (const note of r.source?.notes ?? []) out.push(`  ${paint('yellow', say(locale, '注意', 'note'))} ${note}`);
+    for (const note of r.notes) out.push(`  ${paint('yellow', say(locale, '注意', 'note'))} ${note}`);
     for (const f of r.findings) {
       const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
       const severity = say(locale, ...SEVERITY_NAMES[f.severity]);

@@ -289,7 +289,7 @@ function matchOtherEra(others: { format: FormatDefinition; table: TableDefinitio
 }
 
 const DECLARED_UNIT = /单位[：:][ \u3000]*([^，,；;）)\s]+)/;
-const DECLARED_DECIMALS = /保留[ \u3000]*(\d+)[ \u3000]*位小数/;
+const DECLARED_DECIMALS = /保留[ \u3000]*(\d{1,2})[ \u3000]*位小数/;
 
 /** Header cells that name a column and declare its unit: 本年收费金额（单位：万元）. */
 function readDeclaredUnits(row: TableRow, definition: TableDefinition, units: Map<string, DeclaredUnit>): void {

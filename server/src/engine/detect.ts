@@ -6,6 +6,7 @@
  */
 
 import { partTitles } from '../formats/part-titles';
+import { isWhitespace } from './chars';
 
 /** How far into the document the title is looked for: its first non-blank lines, within a few KB. */
 const TITLE_WINDOW = 4000;
@@ -19,7 +20,7 @@ function hasTitle(text: string): boolean {
   const lines = text
     .slice(0, TITLE_WINDOW)
     .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/^[#*\s]+|[*\s]+$/g, ''))
+    .map(withoutMarkers)
     .filter((l) => l !== '')
     .slice(0, TITLE_LINES);
   // A title may be split over two lines by PDF extraction: 「…政府信息公开」「工作年度报告」.
@@ -30,8 +31,23 @@ function hasTitle(text: string): boolean {
   );
 }
 
+/** A line without the Markdown heading and emphasis markers around it (`## **…**`). */
+function withoutMarkers(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && (line[start] === '#' || line[start] === '*' || isWhitespace(line.charCodeAt(start)))) start++;
+  while (end > start && (line[end - 1] === '*' || isWhitespace(line.charCodeAt(end - 1)))) end--;
+  return line.slice(start, end);
+}
+
+/** JavaScript's \s without the line breaks, so that a match never runs on from one line start over the next ones. */
+const INLINE_SPACE = '\\t\\v\\f \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\ufeff';
+
 /** Numbered part titles about disclosure (those that say 公开); two of them at line starts identify a report. */
-const PART_TITLES = new RegExp(`^[#*\\s]*[一二三四五六七八九十]+、[^\\n]{0,8}?(?:${partTitles.filter((title) => title.includes('公开')).join('|')})`, 'gm');
+const PART_TITLES = new RegExp(
+  `^[#*${INLINE_SPACE}]*[一二三四五六七八九十]+、[^\\n]{0,8}?(?:${partTitles.filter((title) => title.includes('公开')).join('|')})`,
+  'gm',
+);
 
 /** True when the text reads as an annual report: a title near the top, or statutory part titles. */
 export function looksLikeReport(text: string): boolean {
@@ -43,9 +59,18 @@ export function looksLikeReport(text: string): boolean {
 /** How much of the text the binary and encoding checks read. */
 const SAMPLE = 8192;
 
-/** NUL characters never occur in text reports; they mark a binary file opened as text. */
+/** Past this share of control characters, a text is a binary file opened as text; a stray NUL or two in a report is not. */
+const BINARY_CONTROL_SHARE = 0.01;
+
+/** Control characters (NUL and the like; not tab, line breaks or form feed) make up much of a binary file read as text, and next to none of a report. */
 export function isBinary(text: string): boolean {
-  return text.slice(0, SAMPLE).includes('\u0000');
+  const sample = text.slice(0, SAMPLE);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x20 && (c < 0x09 || c > 0x0d)) controls++;
+  }
+  return controls > sample.length * BINARY_CONTROL_SHARE;
 }
 
 /** A few U+FFFD occur in real reports (conversion debris); a text decoded with the wrong encoding is thick with them. */

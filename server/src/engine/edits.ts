@@ -1,4 +1,3 @@
-import { diffArrays } from 'diff';
 import { splitLines } from './lines';
 /** Applying text edits given in line/character positions, as LSP and the CLI do. */
 import type { Position, Range } from './types';
@@ -45,6 +44,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 /**
  * The edits that turn `before` into `after`, line by line (a line diff): changed lines are replaced,
  * inserted lines inserted, in the text's own line breaks. Unchanged lines are never touched.
+ * Linear in the texts (see `matchLines`): fix-all of a large document must not block the server.
  */
 export function lineEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
@@ -52,30 +52,95 @@ export function lineEdits(before: string, after: string): TextEdit[] {
   const b = splitLines(after);
   const eol = /\r\n|\r|\n/.exec(before)?.[0] ?? '\n';
   const edits: TextEdit[] = [];
-  const changes = diffArrays(a, b);
-  let line = 0;
-  for (let i = 0; i < changes.length; i++) {
-    const change = changes[i];
-    if (!change.added && !change.removed) {
-      line += change.count;
-    } else if (change.removed) {
-      const replacement = changes[i + 1]?.added ? changes[++i].value : undefined;
-      const last = line + change.count - 1;
-      if (replacement) {
-        edits.push({ range: { start: { line, character: 0 }, end: { line: last, character: a[last].length } }, newText: replacement.join(eol) });
-      } else if (last + 1 < a.length) {
-        edits.push({ range: { start: { line, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' });
-      } else {
-        const start = line > 0 ? { line: line - 1, character: a[line - 1].length } : { line, character: 0 };
-        edits.push({ range: { start, end: { line: last, character: a[last].length } }, newText: '' });
-      }
-      line += change.count;
-    } else if (line < a.length) {
-      edits.push({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: change.value.join(eol) + eol });
-    } else {
-      const end = { line: a.length - 1, character: a[a.length - 1].length };
-      edits.push({ range: { start: end, end }, newText: eol + change.value.join(eol) });
-    }
+  let i = 0;
+  let j = 0;
+  for (const [nextI, nextJ] of [...matchLines(a, b), [a.length, b.length]]) {
+    if (nextI > i || nextJ > j) edits.push(hunkEdit(a, i, nextI, b.slice(j, nextJ), eol));
+    i = nextI + 1;
+    j = nextJ + 1;
   }
   return edits;
+}
+
+/** The edit that replaces lines [from, to) of `a` by `lines` (either side may be empty). */
+function hunkEdit(a: readonly string[], from: number, to: number, lines: readonly string[], eol: string): TextEdit {
+  const last = to - 1;
+  if (from < to && lines.length > 0) {
+    return { range: { start: { line: from, character: 0 }, end: { line: last, character: a[last].length } }, newText: lines.join(eol) };
+  }
+  if (from < to) {
+    if (to < a.length) return { range: { start: { line: from, character: 0 }, end: { line: to, character: 0 } }, newText: '' };
+    const start = from > 0 ? { line: from - 1, character: a[from - 1].length } : { line: from, character: 0 };
+    return { range: { start, end: { line: last, character: a[last].length } }, newText: '' };
+  }
+  if (from < a.length) return { range: { start: { line: from, character: 0 }, end: { line: from, character: 0 } }, newText: lines.join(eol) + eol };
+  const end = { line: a.length - 1, character: a[a.length - 1].length };
+  return { range: { start: end, end }, newText: eol + lines.join(eol) };
+}
+
+/** How far ahead a run of changed lines is looked for as a replacement, line for line. */
+const REPLACEMENT_LOOKAHEAD = 8;
+
+/**
+ * Pairs of equal lines [index in a, index in b], in order on both sides: the lines a diff keeps.
+ * Linear rather than minimal: the common start and end, then a greedy walk that, where the lines
+ * differ, takes the cheapest of three ways on — lines inserted up to where a's line comes again in b,
+ * lines deleted up to where b's line comes again in a, or a few lines replaced one for one — each
+ * next occurrence found by a cursor that only moves forward. Lines are compared by number, each
+ * read once.
+ */
+function matchLines(a: readonly string[], b: readonly string[]): [number, number][] {
+  const ids = new Map<string, number>();
+  const idOf = (line: string) => {
+    let id = ids.get(line);
+    if (id === undefined) ids.set(line, (id = ids.size));
+    return id;
+  };
+  const x = a.map(idOf);
+  const y = b.map(idOf);
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  let endA = x.length;
+  let endB = y.length;
+  while (i < endA && j < endB && x[i] === y[j]) pairs.push([i++, j++]);
+  const tail: [number, number][] = [];
+  while (endA > i && endB > j && x[endA - 1] === y[endB - 1]) tail.push([--endA, --endB]);
+  const inA = occurrences(x, i, endA, ids.size);
+  const inB = occurrences(y, j, endB, ids.size);
+  while (i < endA && j < endB) {
+    if (x[i] === y[j]) {
+      pairs.push([i++, j++]);
+      continue;
+    }
+    const inserted = inB.next(x[i], j) - j;
+    const deleted = inA.next(y[j], i) - i;
+    let replaced = 1;
+    while (replaced < REPLACEMENT_LOOKAHEAD && i + replaced < endA && j + replaced < endB && x[i + replaced] !== y[j + replaced]) replaced++;
+    if (inserted <= deleted && inserted < 2 * replaced) j += inserted;
+    else if (deleted < 2 * replaced) i += deleted;
+    else {
+      i += replaced;
+      j += replaced;
+    }
+  }
+  for (let k = tail.length - 1; k >= 0; k--) pairs.push(tail[k]);
+  return pairs;
+}
+
+/** Where each line comes next in part of a sequence of line ids, for positions that only move forward. */
+function occurrences(ids: readonly number[], from: number, to: number, count: number): { next(id: number, at: number): number } {
+  const positions: number[][] = Array.from({ length: count }, () => []);
+  for (let k = from; k < to; k++) positions[ids[k]].push(k);
+  const cursors = new Array<number>(count).fill(0);
+  return {
+    /** The first position at or after `at` holding `id`; Infinity when there is none. */
+    next(id, at) {
+      const list = positions[id];
+      let c = cursors[id];
+      while (c < list.length && list[c] < at) c++;
+      cursors[id] = c;
+      return c < list.length ? list[c] : Infinity;
+    },
+  };
 }

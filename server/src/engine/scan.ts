@@ -72,9 +72,11 @@ const NUMBERINGS: { level: HeadingLevel; pattern: RegExp; chinese: boolean }[] =
 /** Where an inline heading's name ends: 「（一）强化工作部署。正文…」. */
 const NAME_END = /[。；;！？：:]/;
 const MAX_NAME = 50;
-export const CAPTION = /^第[一二三四五六七八九十]+条[ \u3000]*第?[ \u3000]*[（(][一二三四五六七八九十]+[）)][ \u3000]*项/;
+export const CAPTION = /^第[一二三四五六七八九十]+条[ \u3000]*(?:第[ \u3000]*)?[（(][一二三四五六七八九十]+[）)][ \u3000]*项/;
 const STATISTICS_CAPTION = /^[^。，,]{0,40}统计表[ \u3000]*$/;
-const APPENDIX = /^附[ \u3000]*件[ \u3000]*(\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*(?:[：:][ \u3000]*(.*))?$/;
+const APPENDIX = /^附[ \u3000]*件[ \u3000]*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]*)?(?:[：:][ \u3000]*(.*))?$/;
+/** The longest line read as an appendix heading. */
+const APPENDIX_MAX_LENGTH = 40;
 const RULE_CELL = /^:?[-—–=]{3,}:?$/;
 
 export function scanLines(lines: readonly string[]): ScannedLine[] {
@@ -105,8 +107,8 @@ export function scanLine(text: string, line: number): ScannedLine {
   const contentRange = range(line, start, end);
 
   const caption: CaptionLine = { kind: 'caption', line, length, text: content, range: contentRange };
-  const appendix = APPENDIX.exec(content);
-  if (appendix && content.length <= 40) {
+  const appendix = content.length <= APPENDIX_MAX_LENGTH ? APPENDIX.exec(content) : null;
+  if (appendix) {
     return { kind: 'appendix', line, length, title: (appendix[2] ?? '').trim(), standalone: !appendix[2]?.trim(), nameRange: contentRange };
   }
   if (CAPTION.test(content)) return caption;

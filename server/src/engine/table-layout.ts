@@ -10,13 +10,22 @@ import { parseCellValue } from './values';
 import type { Report, Table, TableRow } from './types';
 
 const PIPE_ROW = /^[ \t\u3000]*\|/;
+/**
+ * Longer cells are written as they are and set no column width: aligning a column to one would pad
+ * every row by as much, and measuring its display width takes time that grows faster than its length.
+ */
+const MAX_ALIGNED_LENGTH = 200;
 
 /** The edits that format every table touching lines [from, to] (the whole document by default). */
 export function formatTables(bound: BoundReport, from = 0, to = bound.report.lineCount - 1): TextEdit[] {
   const report = bound.report;
   const lastValueCell = new Map<number, number>();
   for (const table of bound.tables) {
-    for (const row of table.rows.values()) lastValueCell.set(row.row.line, Math.max(...[...row.cells.values()].map((c) => c.cell?.index ?? -1)));
+    for (const row of table.rows.values()) {
+      let last = -1;
+      for (const c of row.cells.values()) last = Math.max(last, c.cell?.index ?? -1);
+      lastValueCell.set(row.row.line, last);
+    }
   }
   const edits: TextEdit[] = [];
   for (const table of report.tables) {
@@ -62,24 +71,32 @@ function alignPipeTable(report: Report, table: Table): Map<number, string> {
   // Only the rows read as pipe rows: a tab-separated row whose first cell starts with | stays as it is.
   const rows = table.rows.filter((r) => r.kind !== 'debris' && PIPE_ROW.test(report.lines[r.line]) && !report.lines[r.line].includes('\t'));
   if (rows.length === 0) return new Map();
-  const columns = Math.max(...rows.map((r) => r.cells.length));
+  const columns = mostCells(rows);
   const widths = new Array<number>(columns).fill(3);
   for (const row of rows) {
     if (row.kind === 'rule') continue;
-    row.cells.forEach((c, i) => (widths[i] = Math.max(widths[i], stringWidth(c.text))));
+    row.cells.forEach((c, i) => {
+      widths[i] = Math.max(widths[i], alignedWidth(c.text));
+    });
   }
   const lines = new Map<number, string>();
   for (const row of rows) {
     const indent = /^[ \t\u3000]*/.exec(report.lines[row.line])![0];
     // A short row keeps its cell count: numbers are read right-aligned, so an added empty cell would move them.
-    const cells = row.cells.map((c, i) => (row.kind === 'rule' ? ruleCell(c.text, widths[i]) : pad(c.text, widths[i])));
+    const cells = row.cells.map((c, i) => (row.kind === 'rule' ? ruleCell(c.text, widths[i]) : padCell(c.text, widths[i])));
     lines.set(row.line, `${indent}| ${cells.join(' | ')} |`);
   }
   return lines;
 }
 
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(width - stringWidth(text));
+/** The display width a pipe-table column is aligned to for this cell: 0 for a cell too long to align. */
+export function alignedWidth(text: string): number {
+  return text.length <= MAX_ALIGNED_LENGTH ? stringWidth(text) : 0;
+}
+
+/** The cell padded to the column's display width; a cell too long to align as it is. */
+export function padCell(text: string, width: number): string {
+  return text.length <= MAX_ALIGNED_LENGTH ? text + ' '.repeat(Math.max(0, width - stringWidth(text))) : text;
 }
 
 function ruleCell(text: string, width: number): string {
@@ -100,8 +117,15 @@ export function convertTable(report: Report, table: Table, to: Table['syntax']):
   return [{ range: { start: { line: first, character: 0 }, end: { line: last, character: report.lines[last].length } }, newText: lines.join(report.eol) }];
 }
 
+/** The cell count of the longest row (a loop: a table may have more rows than arguments fit on the stack). */
+function mostCells(rows: readonly TableRow[]): number {
+  let most = 0;
+  for (const r of rows) most = Math.max(most, r.cells.length);
+  return most;
+}
+
 function toPipe(rows: TableRow[]): string[] {
-  const columns = Math.max(...rows.map((r) => r.cells.length));
+  const columns = mostCells(rows);
   const row = (r: TableRow) => `| ${Array.from({ length: columns }, (_, i) => (r.cells[i]?.text ?? '').replace(/\|/g, '\\|')).join(' | ')} |`;
   return [row(rows[0]), `|${new Array(columns).fill('---').join('|')}|`, ...rows.slice(1).map(row)];
 }

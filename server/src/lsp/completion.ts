@@ -7,15 +7,10 @@ import { labelKey } from '../engine/labels';
  * statutory row labels: typing 信访 offers 1.信访举报投诉类申请.
  */
 export function labelCompletions(bound: BoundReport, position: Position): CompletionItem[] {
-  const line = bound.report.lines[position.line] ?? '';
-  const cellStart = line.lastIndexOf('\t', position.character - 1) + 1;
-  if (
-    line
-      .slice(0, position.character)
-      .split('\t')
-      .some((cell, i, all) => i < all.length - 1 && /\d/.test(cell))
-  )
-    return [];
+  const before = (bound.report.lines[position.line] ?? '').slice(0, position.character);
+  // The cell being typed in starts after the last tab before the cursor: never after the cursor.
+  const cellStart = before.lastIndexOf('\t') + 1;
+  if (before.split('\t').some((cell, i, all) => i < all.length - 1 && /\d/.test(cell))) return [];
   const table = bound.tables.find((t) => t.table.range.start.line <= position.line && position.line <= t.table.range.end.line + 1);
   if (!table || table.definition.layout === 'single-row') return [];
   const range = { start: { line: position.line, character: cellStart }, end: position };

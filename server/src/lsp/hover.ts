@@ -1,6 +1,6 @@
 import type { Hover, Position, Range } from 'vscode-languageserver';
 import type { BoundCell, BoundReport, BoundRow, BoundTable, Era } from '../engine/bind';
-import { formatNumber, sum } from '../engine/values';
+import { formatAmount, sum } from '../engine/values';
 import { columnName, resolveAddends, rowLabel, termName, valueColumns } from '../rules/cells';
 import { say, type Locale } from '../rules/types';
 import { formatChineseNumber } from '../engine/numerals';
@@ -87,8 +87,8 @@ function totalLines(table: BoundTable, row: BoundRow, cell: BoundCell, locale: L
       '',
       say(
         locale,
-        `所填分项之和：**${formatNumber(total.value, total.decimals)}**${blanks > 0 ? `（另有 ${blanks} 项未填）` : ''}`,
-        `Sum of the written addends: **${formatNumber(total.value, total.decimals)}**${blanks > 0 ? ` (${blanks} blank)` : ''}`,
+        `所填分项之和：**${formatAmount(total)}**${blanks > 0 ? `（另有 ${blanks} 项未填）` : ''}`,
+        `Sum of the written addends: **${formatAmount(total)}**${blanks > 0 ? ` (${blanks} blank)` : ''}`,
       ),
     ];
   }

@@ -1,6 +1,19 @@
 import {
   CodeActionKind,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  CompletionRequest,
   DocumentDiagnosticReportKind,
+  DocumentDiagnosticRequest,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  ExecuteCommandRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  InlayHintRequest,
+  MessageType,
+  ShowMessageRequest,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -20,10 +33,35 @@ import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
 import { CONFIG_FILE, mergeConfigs, type Config, type ConfigFile } from '../config/config';
 import { fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
-import { fixAllAction, FIX_ALL_KIND, quickFixes, resolveAction, versionedEdit, wantsFixAll, wantsQuickFixes } from './code-actions';
+import {
+  describeRefusal,
+  fixAllAction,
+  FIX_ALL_KIND,
+  quickFixes,
+  resolveAction,
+  versionedEdit,
+  wantsFixAll,
+  wantsQuickFixes,
+  type Snapshot,
+} from './code-actions';
 import { toDiagnostics } from './diagnostics';
 import { toFoldingRanges } from './folding';
-import { guardWith } from './guard';
+import { errorText, guardWith, parsed } from './guard';
+import {
+  anyParams,
+  codeActionParams,
+  codeActionSchema,
+  didChangeParams,
+  didChangeWatchedFilesParams,
+  didOpenParams,
+  documentParams,
+  executeCommandParams,
+  initializeParams,
+  positionParams,
+  rangeParams,
+  willSaveParams,
+} from './params';
+import { textHash } from './text-hash';
 import { reportHover } from './hover';
 import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
@@ -55,7 +93,19 @@ interface Analysis {
   bound: BoundReport;
   config: Config;
   findings: Finding[];
+  /** Whether the rules ran: not when the document is larger than govreport.maxDocumentSize, nor with govreport.enable off. */
+  checked: boolean;
 }
+
+/** An open document at one version: its text's hash, and its analysis (undefined for a document that is not a report, or could not be read). */
+interface DocumentState extends Snapshot {
+  /** A document reopened under the same URI is another object: its state is never taken for the closed one's. */
+  document: TextDocument;
+  analysis: Analysis | undefined;
+}
+
+/** The longest the first requests wait for the client's settings: a client that never answers must not hang them. */
+const SETTINGS_WAIT_MS = 5000;
 
 /**
  * Wires the engine to an LSP connection. Every handler is guarded: an internal error is logged
@@ -64,8 +114,8 @@ interface Analysis {
 export interface ServerOptions {
   /** Reads the workspace's reports for the cross-document checks; without it they use the open documents only. */
   workspaceIndex?: WorkspaceIndexFactory;
-  /** Finds the `.govreportrc.json` that applies to a document; without it only the settings apply. */
-  configFile?: (documentUri: string) => ConfigFile | undefined;
+  /** Finds the `.govreportrc.json` that applies to a document, looking no higher than its workspace folder; without it only the settings apply. */
+  configFile?: (documentUri: string, workspaceFolders: readonly string[]) => ConfigFile | undefined;
   /** A `.govreportrc.json` changed on disk: forget what `configFile` remembered. */
   configFilesChanged?: () => void;
   /** Reads a PDF, Word file or web page as report text; without it the server cannot open such files. */
@@ -75,46 +125,54 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const workspace = options.workspaceIndex?.();
   const documents = new TextDocuments(TextDocument);
-  /** Each open document's analysis at the version it was made for; undefined for documents that are not reports. */
-  const analyses = new Map<string, { version: number; analysis: Analysis | undefined }>();
+  /** Each open document's state at the version it was made for. */
+  const states = new Map<string, DocumentState>();
   let settings: Settings = defaultSettings;
   let canPullConfiguration = false;
+  /** Settles once the settings were first read (or could not be): requests wait for it, so that the first diagnostics honour them. */
+  let settingsRead: Promise<void> = Promise.resolve();
+  /** Settles `settingsRead`; false when it had already settled by timing out. */
+  let settleSettingsRead = () => true;
   let locale: Locale = 'zh-cn';
+  let workspaceFolders: string[] = [];
   /** Whether the client resolves a code action's `edit` (codeAction/resolve); if not, actions carry their edit. */
   let resolvesEdits = false;
   const guard = guardWith(connection.console);
+  /** Sends what needs no answer: a client that answers with an error, or is gone, is logged — never an unhandled rejection, which would stop the server. */
+  const unanswered = (what: string, sent: Promise<unknown>): void =>
+    void sent.catch((error: unknown) =>
+      connection.console.log(`govreport: ${what} not taken by the client: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  const refreshDiagnostics = () => unanswered('workspace/diagnostic/refresh', connection.languages.diagnostics.refresh());
+  const show = (type: MessageType, message: string) =>
+    unanswered('window/showMessageRequest', connection.sendRequest(ShowMessageRequest.type, { type, message }));
 
   const reportedProblems = new Set<string>();
   const tooLarge = new Set<string>();
   /** The configuration of a document: its `.govreportrc.json`, overridden by the settings. */
   const configOf = (uri: string): Config => {
-    const file = options.configFile?.(uri);
+    const file = options.configFile?.(uri, workspaceFolders);
     if (file && file.problems.length > 0 && !reportedProblems.has(file.path)) {
       reportedProblems.add(file.path);
       const message = `govreport: ${file.path}: ${file.problems.join('; ')}`;
       connection.console.warn(message);
-      void connection.window.showWarningMessage(message);
+      show(MessageType.Warning, message);
     }
     return mergeConfigs(file?.config ?? {}, settings.config);
   };
 
-  const analysisOf = (uri: string): Analysis | undefined => {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    const cached = analyses.get(uri);
-    if (cached?.version === document.version) return cached.analysis;
-    const text = document.getText();
+  const analyse = (uri: string, languageId: string, text: string): Analysis | undefined => {
     // Binary files and text decoded with the wrong encoding (the client offers to reopen it) get nothing: there is nothing to read.
     const readable = !isBinary(text) && !looksMisdecoded(text);
-    const served = readable && (document.languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
-    let analysis: Analysis | undefined;
-    if (served && utf8Length(text) > settings.maxDocumentSize) {
+    const served = readable && (languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
+    if (!served) return undefined;
+    const config = configOf(uri);
+    if (utf8Length(text) > settings.maxDocumentSize) {
       // Too large to check while typing: the outline only, and say so once.
-      const config = configOf(uri);
-      analysis = { bound: bind(parseReport(text), { assumedFormat: config.assumeFormat }), config, findings: [] };
       if (!tooLarge.has(uri)) {
         tooLarge.add(uri);
-        void connection.window.showInformationMessage(
+        show(
+          MessageType.Info,
           say(
             locale,
             `该报告超过 ${settings.maxDocumentSize} 字节（govreport.maxDocumentSize），只显示大纲，不做检查。`,
@@ -122,27 +180,54 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           ),
         );
       }
-    } else if (served) {
-      const config = configOf(uri);
-      const { bound, findings } = analyze(text, { locale, config });
-      analysis = { bound, config, findings: settings.enable ? findings : [] };
+      return { bound: bind(parseReport(text), { assumedFormat: config.assumeFormat }), config, findings: [], checked: false };
     }
-    analyses.set(uri, { version: document.version, analysis });
-    return analysis;
+    const { bound, findings } = analyze(text, { locale, config });
+    return { bound, config, findings: settings.enable ? findings : [], checked: settings.enable };
   };
 
+  /** The document's state at its current version. A document that cannot be analysed is logged and gets no analysis: it affects only itself. */
+  const stateOf = (uri: string): DocumentState | undefined => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const cached = states.get(uri);
+    if (cached?.document === document && cached.version === document.version) return cached;
+    const text = document.getText();
+    let analysis: Analysis | undefined;
+    try {
+      analysis = analyse(uri, document.languageId, text);
+    } catch (error) {
+      connection.console.error(`govreport: cannot check ${uri} (version ${document.version}): ${errorText(error)}`);
+    }
+    const state = { document, version: document.version, hash: textHash(text), analysis };
+    states.set(uri, state);
+    return state;
+  };
+  /** The document's state for a request: once the settings were first read. */
+  const requestedState = async (uri: string) => {
+    await settingsRead;
+    return stateOf(uri);
+  };
+  const analysisOf = async (uri: string) => (await requestedState(uri))?.analysis;
+
+  /** Reads the settings; a client that answers with an error leaves them as they were. */
   const refreshSettings = async () => {
     if (!canPullConfiguration) return;
-    settings = parseSettings(await connection.workspace.getConfiguration({ section: 'govreport' }));
+    try {
+      settings = parseSettings(await connection.workspace.getConfiguration({ section: 'govreport' }));
+    } catch (error) {
+      connection.console.error(`govreport: cannot read the settings: ${errorText(error)}`);
+      return;
+    }
     if (settings.problems.length > 0) connection.console.warn(`govreport: settings: ${settings.problems.join('; ')}`);
-    analyses.clear();
+    states.clear();
   };
 
-  const fixAllEdits = (uri: string) => {
-    const document = documents.get(uri);
-    if (!document || !analysisOf(uri)) return undefined;
-    const text = document.getText();
-    return { version: document.version, edits: lineEdits(text, fixAll(text, { locale })) };
+  /** The edits of fix-all, under the document's rule levels; none for a document that is not checked (too large, or checks off). */
+  const fixAllEdits = (state: DocumentState): TextEdit[] => {
+    if (!state.analysis?.checked) return [];
+    const text = state.document.getText();
+    return lineEdits(text, fixAll(text, { locale, config: state.analysis.config }));
   };
 
   /** The findings of a document, with those that compare it to the other reports of the workspace. */
@@ -150,7 +235,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const summary = carrySummary(uri, analysis.bound);
     if (!summary) return analysis.findings;
     const open = documents.all().flatMap((d) => {
-      const other = d.uri === uri ? undefined : analysisOf(d.uri);
+      const other = d.uri === uri ? undefined : stateOf(d.uri)?.analysis;
       const s = other && carrySummary(d.uri, other.bound);
       return s ? [s] : [];
     });
@@ -159,11 +244,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return crossDocument.length === 0 ? analysis.findings : [...analysis.findings, ...crossDocument];
   };
 
-  connection.onInitialize((params): InitializeResult => {
-    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  connection.onInitialize((raw): InitializeResult => {
+    const params = initializeParams.parse(raw);
+    canPullConfiguration = params.capabilities?.workspace?.configuration === true;
+    if (canPullConfiguration) ({ promise: settingsRead, settle: settleSettingsRead } = waitAtMost(SETTINGS_WAIT_MS));
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
     locale = params.locale?.toLowerCase().startsWith('zh') || !params.locale ? 'zh-cn' : 'en';
-    resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    resolvesEdits = params.capabilities?.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -183,158 +270,285 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       serverInfo: { name: 'govreport' },
     };
   });
-  let workspaceFolders: string[] = [];
+  let initialized = false;
   connection.onInitialized(
-    guard('initialized', undefined, async () => {
-      await refreshSettings();
-      workspace?.onDidChange(() => connection.languages.diagnostics.refresh());
-      workspace?.start(workspaceFolders);
-    }),
+    notification(
+      guard(
+        'initialized',
+        undefined,
+        parsed(anyParams, async () => {
+          if (initialized) return;
+          initialized = true;
+          workspace?.onDidChange(refreshDiagnostics);
+          workspace?.start(workspaceFolders);
+          try {
+            await refreshSettings();
+          } finally {
+            // Requests that timed out waiting went on with the defaults: pull again with the settings.
+            if (!settleSettingsRead()) refreshDiagnostics();
+          }
+        }),
+      ),
+    ),
   );
   connection.onDidChangeWatchedFiles(
-    guard('didChangeWatchedFiles', undefined, (params) => {
-      for (const change of params.changes) {
-        if (change.uri.endsWith(CONFIG_FILE)) {
-          reportedProblems.clear();
-          options.configFilesChanged?.();
-          analyses.clear();
-          connection.languages.diagnostics.refresh();
-        } else workspace?.refresh(change.uri);
-      }
-    }),
+    notification(
+      guard(
+        'didChangeWatchedFiles',
+        undefined,
+        parsed(didChangeWatchedFilesParams, (params) => {
+          for (const change of params.changes) {
+            if (change.uri.endsWith(CONFIG_FILE)) {
+              reportedProblems.clear();
+              options.configFilesChanged?.();
+              states.clear();
+              refreshDiagnostics();
+            } else workspace?.refresh(change.uri);
+          }
+        }),
+      ),
+    ),
   );
   connection.onDidChangeConfiguration(
-    guard('didChangeConfiguration', undefined, async () => {
-      await refreshSettings();
-      connection.languages.diagnostics.refresh();
-    }),
+    notification(
+      guard(
+        'didChangeConfiguration',
+        undefined,
+        parsed(anyParams, async () => {
+          await refreshSettings();
+          refreshDiagnostics();
+        }),
+      ),
+    ),
   );
 
   const sources = registerSourceRequests(connection, guard, options.convertSource, () => locale);
   documents.onDidClose((e) => {
-    analyses.delete(e.document.uri);
+    states.delete(e.document.uri);
     sources.forget(e.document.uri);
   });
 
-  connection.onDocumentSymbol(
-    guard('documentSymbol', [], (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? toDocumentSymbols(analysis.bound.report) : [];
-    }),
+  connection.onRequest(
+    DocumentSymbolRequest.type,
+    guard(
+      'documentSymbol',
+      [],
+      parsed(documentParams, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return analysis ? toDocumentSymbols(analysis.bound.report) : [];
+      }),
+    ),
   );
-  connection.onFoldingRanges(
-    guard('foldingRange', [], (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? toFoldingRanges(analysis.bound.report) : [];
-    }),
+  connection.onRequest(
+    FoldingRangeRequest.type,
+    guard(
+      'foldingRange',
+      [],
+      parsed(documentParams, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return analysis ? toFoldingRanges(analysis.bound.report) : [];
+      }),
+    ),
   );
-  connection.onHover(
-    guard('hover', null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return (analysis && reportHover(analysis.bound, params.position, locale)) ?? null;
-    }),
+  connection.onRequest(
+    HoverRequest.type,
+    guard(
+      'hover',
+      null,
+      parsed(positionParams, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return (analysis && reportHover(analysis.bound, params.position, locale)) ?? null;
+      }),
+    ),
   );
-  connection.languages.diagnostics.on(
-    guard('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => {
-      const uri = params.textDocument.uri;
-      const analysis = analysisOf(uri);
-      const version = documents.get(uri)?.version;
-      if (!analysis || version === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const findings = findingsOf(uri, analysis);
-      const era = analysis.bound.era;
-      const status: ReportStatus = {
-        uri,
-        format: era.format.id,
-        formatName: say(locale, era.format.name, era.format.nameEn),
-        source: era.source,
-        errors: findings.filter((f) => f.severity === 'error').length,
-        warnings: findings.filter((f) => f.severity === 'warning').length,
-        others: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
-        checkedAt: new Date().toISOString(),
-      };
-      void connection.sendNotification(STATUS, status);
-      return { kind: DocumentDiagnosticReportKind.Full, items: sources.withPlaces(uri, toDiagnostics(findings, uri, version)) };
-    }),
+  connection.onRequest(
+    DocumentDiagnosticRequest.type,
+    guard(
+      'diagnostic',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] },
+      parsed(documentParams, async (params) => {
+        const uri = params.textDocument.uri;
+        const state = await requestedState(uri);
+        const analysis = state?.analysis;
+        if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const findings = findingsOf(uri, analysis);
+        const era = analysis.bound.era;
+        const status: ReportStatus = {
+          uri,
+          format: era.format.id,
+          formatName: say(locale, era.format.name, era.format.nameEn),
+          source: era.source,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+          others: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
+          checkedAt: new Date().toISOString(),
+        };
+        unanswered(STATUS, connection.sendNotification(STATUS, status));
+        return { kind: DocumentDiagnosticReportKind.Full, items: sources.withPlaces(uri, toDiagnostics(findings, uri, state)) };
+      }),
+    ),
   );
-  connection.languages.inlayHint.on(
-    guard('inlayHint', [] as InlayHint[], (params) => {
-      const analysis = settings.inlayHints.enabled ? analysisOf(params.textDocument.uri) : undefined;
-      return analysis ? totalHints(analysis.findings, params.range, locale) : [];
-    }),
+  connection.onRequest(
+    InlayHintRequest.type,
+    guard(
+      'inlayHint',
+      [] as InlayHint[],
+      parsed(rangeParams, async (params) => {
+        const analysis = settings.inlayHints.enabled ? await analysisOf(params.textDocument.uri) : undefined;
+        return analysis ? totalHints(analysis.findings, params.range, locale) : [];
+      }),
+    ),
   );
-  connection.onCodeAction(
-    guard('codeAction', [] as CodeAction[], (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document || !analysisOf(params.textDocument.uri)) return [];
-      const actions: CodeAction[] = [];
-      if (wantsQuickFixes(params.context.only)) {
-        const text = document.getText();
-        const lines = splitLines(text);
-        actions.push(...quickFixes(params, { version: document.version, lines, eol: /\r\n/.test(text) ? '\r\n' : '\n' }, locale, resolvesEdits));
-      }
-      if (wantsFixAll(params.context.only)) {
-        const all = fixAllEdits(params.textDocument.uri);
-        const title = say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems');
-        const action = all && fixAllAction(params.textDocument.uri, all.version, all.edits, title, resolvesEdits);
-        if (action) actions.push(action);
-      }
-      return actions;
-    }),
+  connection.onRequest(
+    CodeActionRequest.type,
+    guard(
+      'codeAction',
+      [] as CodeAction[],
+      parsed(codeActionParams, async (params) => {
+        const uri = params.textDocument.uri;
+        const state = await requestedState(uri);
+        if (!state?.analysis) return [];
+        const actions: CodeAction[] = [];
+        if (wantsQuickFixes(params.context.only)) {
+          const text = state.document.getText();
+          const document = { ...state, lines: splitLines(text), eol: /\r\n/.test(text) ? '\r\n' : '\n' };
+          for (const action of quickFixes(params, document, locale, resolvesEdits)) actions.push(action);
+        }
+        if (wantsFixAll(params.context.only)) {
+          const title = say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems');
+          const action = fixAllAction(uri, state, fixAllEdits(state), title, resolvesEdits);
+          if (action) actions.push(action);
+        }
+        return actions;
+      }),
+    ),
   );
   // The user picked an action: its edit, unless the document changed since the edit was computed.
   // Told once per document version: a client applying several actions in a row (quick fixes on save)
   // has the first change the document and the others refused.
   let lastRefused = '';
-  connection.onCodeActionResolve((action) =>
-    guard('codeActionResolve', action, (unresolved: CodeAction) => {
-      const { action: resolved, refused } = resolveAction(unresolved, (uri) => documents.get(uri)?.version);
-      if (refused) {
-        const now = refused.current === undefined ? 'closed' : `at version ${refused.current}`;
-        connection.console.log(`govreport: "${unresolved.title}" not applied: ${refused.uri} is ${now}, the edit was made for version ${refused.version}`);
-        if (lastRefused !== `${refused.uri}@${now}`) {
-          lastRefused = `${refused.uri}@${now}`;
-          void connection.window.showWarningMessage(
-            say(locale, '文档已更改，未应用修正，请重试。', 'The document has changed; the fix was not applied. Please try again.'),
-          );
+  connection.onRequest(CodeActionResolveRequest.type, (action) =>
+    guard(
+      'codeActionResolve',
+      action,
+      parsed(codeActionSchema, (unresolved) => {
+        const { action: resolved, refused } = resolveAction(unresolved, stateOf);
+        if (refused) {
+          const now = describeRefusal(refused);
+          connection.console.log(`govreport: "${unresolved.title}" not applied: ${refused.uri} is ${now}, the edit was made for version ${refused.version}`);
+          if (lastRefused !== `${refused.uri}@${now}`) {
+            lastRefused = `${refused.uri}@${now}`;
+            show(MessageType.Warning, say(locale, '文档已更改，未应用修正，请重试。', 'The document has changed; the fix was not applied. Please try again.'));
+          }
         }
-      }
-      return resolved;
-    })(action),
+        return resolved;
+      }),
+    )(action),
   );
-  connection.onExecuteCommand(
-    guard('executeCommand', undefined, async (params) => {
-      const uri = params.arguments?.[0];
-      if (params.command !== APPLY_ALL_FIXES || typeof uri !== 'string') return;
-      const all = fixAllEdits(uri);
-      if (all && all.edits.length > 0)
-        await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, all.version, all.edits) });
-    }),
+  connection.onRequest(
+    ExecuteCommandRequest.type,
+    guard(
+      'executeCommand',
+      null,
+      parsed(executeCommandParams, async ({ arguments: [uri] }) => {
+        const state = await requestedState(uri);
+        const edits = state ? fixAllEdits(state) : [];
+        if (state && edits.length > 0)
+          await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, state.version, edits) });
+        return null;
+      }),
+    ),
   );
 
-  connection.onDocumentFormatting(
-    guard('formatting', [] as TextEdit[], (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? formatTables(analysis.bound) : [];
-    }),
+  connection.onRequest(
+    DocumentFormattingRequest.type,
+    guard(
+      'formatting',
+      [] as TextEdit[],
+      parsed(documentParams, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return analysis ? formatTables(analysis.bound) : [];
+      }),
+    ),
   );
-  connection.onDocumentRangeFormatting(
-    guard('rangeFormatting', [] as TextEdit[], (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? formatTables(analysis.bound, params.range.start.line, params.range.end.line) : [];
-    }),
+  connection.onRequest(
+    DocumentRangeFormattingRequest.type,
+    guard(
+      'rangeFormatting',
+      [] as TextEdit[],
+      parsed(rangeParams, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return analysis ? formatTables(analysis.bound, params.range.start.line, params.range.end.line) : [];
+      }),
+    ),
   );
-  connection.onCompletion(
-    guard('completion', [] as CompletionItem[], (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? labelCompletions(analysis.bound, params.position) : [];
-    }),
+  connection.onRequest(
+    CompletionRequest.type,
+    guard(
+      'completion',
+      [] as CompletionItem[],
+      parsed(positionParams, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return analysis ? labelCompletions(analysis.bound, params.position) : [];
+      }),
+    ),
   );
-  registerTemplateRequests(connection, guard, (uri) => {
-    const analysis = analysisOf(uri);
-    const version = documents.get(uri)?.version;
-    return analysis && version !== undefined ? { report: analysis.bound.report, version } : undefined;
+  registerTemplateRequests(connection, guard, async (uri) => {
+    const state = await requestedState(uri);
+    return state?.analysis && { report: state.analysis.bound.report, version: state.version };
   });
 
-  documents.listen(connection);
+  documents.listen(checkedSync(connection, guard));
   connection.listen();
+}
+
+/** A guarded notification handler: what the guard answers goes nowhere. */
+const notification =
+  <P>(handler: (params: P) => Promise<unknown>) =>
+  (params: P): void =>
+    void handler(params);
+
+type SyncConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+/**
+ * The text synchronisation notifications, for TextDocuments, with their params checked first: a
+ * malformed one (a didOpen whose text is not a string…) is logged and dropped, never stored.
+ */
+function checkedSync(connection: Connection, guard: ReturnType<typeof guardWith>): SyncConnection {
+  return {
+    onDidOpenTextDocument: (handler) => connection.onDidOpenTextDocument(notification(guard('didOpen', undefined, parsed(didOpenParams, handler)))),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(notification(guard('didChange', undefined, parsed(didChangeParams, handler)))),
+    onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(notification(guard('didClose', undefined, parsed(documentParams, handler)))),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(notification(guard('willSave', undefined, parsed(willSaveParams, handler)))),
+    // No edits on save: the server never registers a will-save handler with TextDocuments.
+    onWillSaveTextDocumentWaitUntil: () =>
+      connection.onWillSaveTextDocumentWaitUntil(
+        guard(
+          'willSaveWaitUntil',
+          [],
+          parsed(willSaveParams, () => []),
+        ),
+      ),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(notification(guard('didSave', undefined, parsed(documentParams, handler)))),
+  };
+}
+
+/** A promise that `settle` resolves — answering whether it was still pending — or that resolves by itself after `ms`. */
+function waitAtMost(ms: number): { promise: Promise<void>; settle: () => boolean } {
+  let settle!: () => boolean;
+  const promise = new Promise<void>((resolve) => {
+    let pending = true;
+    const timer = setTimeout(() => {
+      pending = false;
+      resolve();
+    }, ms);
+    settle = () => {
+      clearTimeout(timer);
+      resolve();
+      const was = pending;
+      pending = false;
+      return was;
+    };
+  });
+  return { promise, settle };
 }

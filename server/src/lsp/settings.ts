@@ -17,14 +17,20 @@ export type Settings = z.infer<typeof settingsSchema> & {
   problems: string[];
 };
 
+/** The settings from the client's `govreport` section: anything but an object (absent, null, an array…) counts as no settings. */
 export function parseSettings(value: unknown): Settings {
-  const input = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const input = isObject ? (value as Record<string, unknown>) : {};
   const base = settingsSchema.parse(input);
   const { config, problems } = parseConfig(
     { rules: input.rules, assumeFormat: input.assumeFormat },
     ruleInfo.map((r) => r.code),
   );
-  return { ...base, config, problems };
+  return {
+    ...base,
+    config,
+    problems: isObject || value === undefined || value === null ? problems : ['the govreport settings must be an object', ...problems],
+  };
 }
 
 export const defaultSettings: Settings = parseSettings({});

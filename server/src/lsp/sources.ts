@@ -10,8 +10,9 @@ import { describePlace, placeOfLine } from '../readers/places';
 import type { TextForm } from '../readers/render';
 import type { Locale } from '../rules/types';
 import { decodeBase64 } from './base64';
-import type { guardWith } from './guard';
-import { READ_SOURCE, type ReadSourceParams, type ReadSourceResult } from './protocol';
+import { InvalidParams, parsed, type guardWith } from './guard';
+import { readSourceParams } from './params';
+import { READ_SOURCE, type ReadSourceResult } from './protocol';
 
 export type ConvertSource = (bytes: Uint8Array, name: string, form: TextForm) => Promise<ConvertedSource>;
 
@@ -35,17 +36,18 @@ export function registerSourceRequests(
     guard(
       READ_SOURCE,
       failed('corrupt', '读取失败，详见 govreport 输出面板', 'reading failed: see the govreport output channel'),
-      async (params: ReadSourceParams): Promise<ReadSourceResult> => {
+      parsed(readSourceParams, async (params): Promise<ReadSourceResult> => {
         if (!convert) return failed('needs-desktop', '此版本不能读取 PDF、Word 或网页文件', 'this build cannot read PDF, Word or web-page files');
+        const bytes = bytesOf(params.data);
         try {
-          const result = await convert(decodeBase64(params.data), params.name, 'md');
+          const result = await convert(bytes, params.name, 'md');
           converted.set(params.uri, { source: params.source, places: result.sources });
           return { ok: true, kind: result.kind, text: result.text, notes: result.notes.map((n) => n.message[locale()]) };
         } catch (error) {
           if (isReadError(error)) return { ok: false, reason: error.reason, message: error.messages[locale()] };
           throw error;
         }
-      },
+      }),
     ),
   );
   return {
@@ -63,4 +65,12 @@ export function registerSourceRequests(
     },
     forget: (uri) => converted.delete(uri),
   };
+}
+
+function bytesOf(base64: string): Uint8Array {
+  try {
+    return decodeBase64(base64);
+  } catch {
+    throw new InvalidParams('data: not base64');
+  }
 }

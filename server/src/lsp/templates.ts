@@ -5,63 +5,66 @@
 import type { Connection } from 'vscode-languageserver';
 import { convertTable, tableAt } from '../engine/table-layout';
 import type { Report } from '../engine/types';
-import { formatById, formatForYear, type FormatId } from '../formats';
+import { formatById, formatForYear } from '../formats';
 import { SNIPPET_FORMATS, tableSnippet } from '../formats/snippets';
 import { renderReport } from '../formats/templates';
-import type { guardWith } from './guard';
-import {
-  CONVERT_TABLE,
-  NEW_REPORT,
-  TABLE_SNIPPET,
-  TEMPLATES,
-  type ConvertTableParams,
-  type ConvertTableResult,
-  type TableSyntax,
-  type TemplateChoice,
-} from './protocol';
+import { parsed, type guardWith } from './guard';
+import { anyParams, convertTableParams, newReportParams, tableSnippetParams } from './params';
+import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type ConvertTableResult, type TemplateChoice } from './protocol';
 
 /** `reportOf` answers an open report with the document version it was read from. */
 export function registerTemplateRequests(
   connection: Connection,
   guard: ReturnType<typeof guardWith>,
-  reportOf: (uri: string) => { report: Report; version: number } | undefined,
+  reportOf: (uri: string) => Promise<{ report: Report; version: number } | undefined>,
 ): void {
   connection.onRequest(
     TEMPLATES,
-    guard('templates', [] as TemplateChoice[], () =>
-      SNIPPET_FORMATS.map((id) => {
-        const format = formatById(id);
-        return {
-          format: id,
-          formatName: format.name,
-          tables: format.tables.map((t) => ({ id: t.id, name: t.caption ?? t.name, prefix: tableSnippet(format, t, 'tsv').prefix })),
-        };
-      }),
+    guard(
+      'templates',
+      [] as TemplateChoice[],
+      parsed(anyParams, () =>
+        SNIPPET_FORMATS.map((id) => {
+          const format = formatById(id);
+          return {
+            format: id,
+            formatName: format.name,
+            tables: format.tables.map((t) => ({ id: t.id, name: t.caption ?? t.name, prefix: tableSnippet(format, t, 'tsv').prefix })),
+          };
+        }),
+      ),
     ),
   );
   connection.onRequest(
     TABLE_SNIPPET,
-    guard('tableSnippet', null as string | null, ({ format, table, syntax }: { format: FormatId; table: string; syntax: TableSyntax }) => {
-      const definition = formatById(format).tables.find((t) => t.id === table);
-      return definition ? tableSnippet(formatById(format), definition, syntax).body.join('\n') : null;
-    }),
+    guard(
+      'tableSnippet',
+      null as string | null,
+      parsed(tableSnippetParams, ({ format, table, syntax }) => {
+        const definition = formatById(format).tables.find((t) => t.id === table);
+        return definition ? tableSnippet(formatById(format), definition, syntax).body.join('\n') : null;
+      }),
+    ),
   );
   connection.onRequest(
     NEW_REPORT,
     guard(
       'newReport',
       '',
-      ({ organ, year }: { organ: string; year: number }) =>
-        renderReport(formatForYear(year), { organ, year, syntax: 'tsv', number: () => '0' }).join('\n') + '\n',
+      parsed(newReportParams, ({ organ, year }) => renderReport(formatForYear(year), { organ, year, syntax: 'tsv', number: () => '0' }).join('\n') + '\n'),
     ),
   );
   connection.onRequest(
     CONVERT_TABLE,
-    guard('convertTable', { version: null, edits: [] } as ConvertTableResult, ({ uri, position, to }: ConvertTableParams): ConvertTableResult => {
-      const open = reportOf(uri);
-      if (!open) return { version: null, edits: [] };
-      const table = tableAt(open.report, position.line);
-      return { version: open.version, edits: table ? convertTable(open.report, table, to) : [] };
-    }),
+    guard(
+      'convertTable',
+      { version: null, edits: [] } as ConvertTableResult,
+      parsed(convertTableParams, async ({ uri, position, to }): Promise<ConvertTableResult> => {
+        const open = await reportOf(uri);
+        if (!open) return { version: null, edits: [] };
+        const table = tableAt(open.report, position.line);
+        return { version: open.version, edits: table ? convertTable(open.report, table, to) : [] };
+      }),
+    ),
   );
 }

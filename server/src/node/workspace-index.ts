@@ -1,12 +1,13 @@
 /** The Node implementation of the workspace index: reads report files from disk in small batches. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { bind } from '../engine/bind';
 import { looksLikeReport } from '../engine/detect';
 import { parseReport } from '../engine/structure';
 import type { WorkspaceIndex } from '../lsp/workspace-index';
 import { carrySummary, type CarrySummary } from '../rules/carry-over';
+import { localPath } from './local-path';
 
 const EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.govreport']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
@@ -31,7 +32,11 @@ export function createNodeWorkspaceIndex(): WorkspaceIndex {
 
   return {
     start(folders) {
-      const queue = folders.flatMap((f) => listReportFiles(fileURLToPath(f)));
+      // A folder that is not on this machine's disk (another scheme, a file://host/… URI) has nothing to index.
+      const queue = folders.flatMap((f) => {
+        const path = localPath(f);
+        return path === undefined ? [] : listReportFiles(path);
+      });
       let found = false;
       const step = () => {
         for (const path of queue.splice(0, BATCH)) found = index(path) || found;
@@ -41,8 +46,8 @@ export function createNodeWorkspaceIndex(): WorkspaceIndex {
       setImmediate(step);
     },
     refresh(uri) {
-      if (!uri.startsWith('file:') || !EXTENSIONS.has(extname(uri))) return;
-      if (index(fileURLToPath(uri))) changed();
+      const path = localPath(uri);
+      if (path !== undefined && EXTENSIONS.has(extname(path)) && index(path)) changed();
     },
     summaries: () => [...summaries.values()],
     onDidChange: (listener) => void listeners.push(listener),

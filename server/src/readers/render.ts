@@ -3,7 +3,7 @@
  * `md`: paragraphs separated by blank lines, tables as Markdown pipe tables aligned by display
  * width. `txt`: one paragraph a line, tables as tab-separated rows. Either reads the same in the engine.
  */
-import stringWidth from 'string-width';
+import { alignedWidth, padCell } from '../engine/table-layout';
 import type { Block, ReadResult, SourcePlace, Table } from './model';
 
 export type TextForm = 'md' | 'txt';
@@ -37,19 +37,16 @@ export function renderReport(result: Pick<ReadResult, 'blocks'>, form: TextForm)
 
 /** The pipe table's lines: its first row, the separator, then the other rows; cells padded to their column's width. */
 function pipeRows(table: Table): string[] {
-  const columns = Math.max(...table.rows.map((r) => r.cells.length));
+  let columns = 0;
+  for (const row of table.rows) columns = Math.max(columns, row.cells.length);
   const widths = new Array<number>(columns).fill(3);
   const texts = table.rows.map((r) => r.cells.map((c) => c.text.replace(/\|/g, '\\|')));
-  for (const row of texts) row.forEach((text, i) => (widths[i] = Math.max(widths[i], stringWidth(text))));
-  const line = (cells: string[]) => `| ${widths.map((w, i) => pad(cells[i] ?? '', w)).join(' | ')} |`;
+  for (const row of texts) row.forEach((text, i) => (widths[i] = Math.max(widths[i], alignedWidth(text))));
+  const line = (cells: string[]) => `| ${widths.map((w, i) => padCell(cells[i] ?? '', w)).join(' | ')} |`;
   return [line(texts[0]), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...texts.slice(1).map(line)];
 }
 
 /** The separator line (index 1) belongs to the first row's source. */
 function pipeSource(table: Table, line: number): SourcePlace {
   return table.rows[line <= 1 ? 0 : line - 1].source;
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(width - stringWidth(text));
 }

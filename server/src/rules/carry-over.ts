@@ -7,6 +7,7 @@
 import type { BoundReport } from '../engine/bind';
 import { normalizeText } from '../engine/labels';
 import type { Range } from '../engine/types';
+import { sameValue, toNumber, type Amount } from '../engine/values';
 import { columnName, valueColumns } from './cells';
 import { say, type Finding, type Locale, type Rule } from './types';
 
@@ -19,7 +20,7 @@ export const reportCarryOver: Pick<Rule, 'code' | 'defaultSeverity' | 'descripti
 interface CarriedCell {
   column: string;
   columnName: string;
-  value: number;
+  value: Amount;
   text: string;
   range: Range;
 }
@@ -45,7 +46,15 @@ export function carrySummary(uri: string, bound: BoundReport): CarrySummary | un
     const cells = valueColumns(table).flatMap((column) => {
       const cell = bound.cells.get(column.id);
       return cell?.value.kind === 'number'
-        ? [{ column: column.id, columnName: columnName(table.definition, column), value: cell.value.value, text: cell.cell!.text, range: cell.range }]
+        ? [
+            {
+              column: column.id,
+              columnName: columnName(table.definition, column),
+              value: { units: cell.value.units, decimals: cell.value.decimals },
+              text: cell.cell!.text,
+              range: cell.range,
+            },
+          ]
         : [];
     });
     return { label: bound.definition.label, cells };
@@ -60,7 +69,7 @@ export function checkCarryOver(report: CarrySummary, others: readonly CarrySumma
   const findings: Finding[] = [];
   for (const now of report.carriedIn.cells) {
     const before = previous.carriedOut.cells.find((c) => c.column === now.column);
-    if (!before || before.value === now.value) continue;
+    if (!before || sameValue(before.value, now.value)) continue;
     findings.push({
       code: reportCarryOver.code,
       severity: reportCarryOver.defaultSeverity,
@@ -71,7 +80,7 @@ export function checkCarryOver(report: CarrySummary, others: readonly CarrySumma
         `「${report.carriedIn.label}」/「${now.columnName}」 is ${now.text}, but the ${previous.year} report carried ${before.text} over (「${previous.carriedOut.label}」).`,
       ),
       related: [{ uri: previous.uri, range: before.range, message: `${previous.title}：${previous.carriedOut.label} ${before.text}` }],
-      data: { column: now.column, expected: before.value, previousYear: previous.year },
+      data: { column: now.column, expected: toNumber(before.value), previousYear: previous.year },
       fixes: [],
     });
   }

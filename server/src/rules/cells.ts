@@ -32,7 +32,7 @@ export function resolveAddends(addends: Addend[], present: (id: string) => boole
     else {
       const alternative = a.anyOf.find((alt) => alt.every(present));
       if (!alternative) return undefined;
-      ids.push(...alternative);
+      for (const id of alternative) ids.push(id);
     }
   }
   return ids;

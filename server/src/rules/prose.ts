@@ -8,6 +8,7 @@
 import type { BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import type { Range } from '../engine/types';
+import { formatAmount, sameValue, sum, toNumber, type Amount } from '../engine/values';
 import { columnName, rowLabel } from './cells';
 import { say, type Finding, type Rule } from './types';
 
@@ -94,8 +95,12 @@ export const reportProseVsTable: Rule = {
         const table = match && bound.tables.find((t) => t.definition.id === statement.table);
         const counted = table ? count(table, statement.rows, statement.column) : undefined;
         if (!match || !table || !counted) continue;
-        const stated = statement.none ? 0 : Number(match[1].replace(/[,，]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-        if (stated === counted.value || (statement.orRows && stated === count(table, statement.orRows, statement.column)?.value)) continue;
+        const stated: Amount = {
+          units: statement.none ? 0n : BigInt(match[1].replace(/[,，]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))),
+          decimals: 0,
+        };
+        const alternative = statement.orRows && count(table, statement.orRows, statement.column);
+        if (sameValue(stated, counted.value) || (alternative && sameValue(stated, alternative.value))) continue;
         const at = statement.none ? match.index : match.index + match[0].indexOf(match[1]);
         const length = statement.none ? match[0].length : match[1].length;
         findings.push({
@@ -104,11 +109,11 @@ export const reportProseVsTable: Rule = {
           range: { start: { line, character: at }, end: { line, character: at + length } },
           message: say(
             locale,
-            `正文「${match[0]}」与表格不符：「${table.definition.name}」中${counted.what}为 ${counted.value}。`,
-            `The text 「${match[0]}」 contradicts the table: ${counted.what} in 「${table.definition.name}」 is ${counted.value}.`,
+            `正文「${match[0]}」与表格不符：「${table.definition.name}」中${counted.what}为 ${formatAmount(counted.value)}。`,
+            `The text 「${match[0]}」 contradicts the table: ${counted.what} in 「${table.definition.name}」 is ${formatAmount(counted.value)}.`,
           ),
           related: counted.cells.map((c) => ({ range: c.range, message: c.label })),
-          data: { stated, table: counted.value },
+          data: { stated: toNumber(stated), table: toNumber(counted.value) },
           fixes: [],
         });
       }
@@ -118,14 +123,13 @@ export const reportProseVsTable: Rule = {
 };
 
 /** What the table counts for a statement, or undefined when its rows hold no number at all. */
-function count(table: BoundTable, rowIds: string[], column?: string): { value: number; what: string; cells: { range: Range; label: string }[] } | undefined {
+function count(table: BoundTable, rowIds: string[], column?: string): { value: Amount; what: string; cells: { range: Range; label: string }[] } | undefined {
   const children = tableKeys(table.definition).children;
   const ids = rowIds.flatMap((id) => (id.endsWith('.*') ? (children.get(id.slice(0, -2)) ?? []).map((r) => r.id) : [id]));
   const rows = ids.map((id) => table.rows.get(id)).filter((r) => r !== undefined);
   if (rows.length === 0) return undefined;
   const columns = column?.split('+') ?? [];
-  let value = 0;
-  let read = false;
+  const values: Amount[] = [];
   const cells: { range: Range; label: string }[] = [];
   for (const row of rows) {
     const chosen =
@@ -137,14 +141,13 @@ function count(table: BoundTable, rowIds: string[], column?: string): { value: n
     for (const id of chosen) {
       const cell = row.cells.get(id);
       if (cell?.value.kind !== 'number') continue;
-      value += cell.value.value;
-      read = true;
+      values.push(cell.value);
     }
     cells.push({ range: row.labelRange, label: rowLabel(table, row.definition.id) });
   }
-  if (!read) return undefined;
+  if (values.length === 0) return undefined;
   const names =
     rows.length > 3 ? `${rowLabel(table, rows[0].definition.id)}等 ${rows.length} 行` : rows.map((r) => `「${rowLabel(table, r.definition.id)}」`).join('、');
   const compared = columns.length === 1 ? table.definition.columns.find((c) => c.id === columns[0]) : undefined;
-  return { value, what: compared ? `${names}的「${columnName(table.definition, compared)}」` : `${names}合计`, cells };
+  return { value: sum(values), what: compared ? `${names}的「${columnName(table.definition, compared)}」` : `${names}合计`, cells };
 }

@@ -3,7 +3,7 @@
  * Reported on the 四、结转下年度继续办理 cell of the column; the fix (not preferred: any of the four
  * cells may be the wrong one) sets 结转 to 一 + 二 − （七） when that is not negative.
  */
-import { formatNumber, sameValue, sum } from '../engine/values';
+import { formatAmount, negate, sameValue, sum, toNumber } from '../engine/values';
 import { columnName, isNumber, numberRange, rowLabel, rulesOfType, valueColumns } from './cells';
 import { say, type Finding, type Rule } from './types';
 
@@ -28,11 +28,11 @@ export const tableBalanceMismatch: Rule = {
         if (sameValue(l, r)) continue;
         const target = at.cells.get(column.id)!;
         const others = right.filter((c) => c !== target);
-        const expected = sum([l, ...others.map((c) => ({ value: -c.value.value, decimals: c.value.decimals }))]);
+        const expected = sum([l, ...others.map((c) => negate(c.value))]);
         const decimals = Math.max(l.decimals, r.decimals);
-        const [lt, rt, et] = [l, r, expected].map((v) => formatNumber(v.value, decimals));
+        const [lt, rt, et] = [l, r, expected].map((v) => formatAmount(v, decimals));
         const fixes =
-          expected.value >= 0 && isNumber(target)
+          expected.units >= 0n && isNumber(target)
             ? [
                 {
                   title: say(locale, `将「${rowLabel(table, rule.at)}」改为 ${et}`, `Change 「${rowLabel(table, rule.at)}」 to ${et}`),
@@ -54,7 +54,7 @@ export const tableBalanceMismatch: Rule = {
             const cell = [...left, ...right][i];
             return [{ range: cell.range, message: `${rowLabel(table, id)} ${cell.cell!.text}` }];
           }),
-          data: { rule: rule.id, table: table.definition.id, column: column.id, left: l.value, right: r.value, expected: expected.value },
+          data: { rule: rule.id, table: table.definition.id, column: column.id, left: toNumber(l), right: toNumber(r), expected: toNumber(expected) },
           fixes,
         });
       }

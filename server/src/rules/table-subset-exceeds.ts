@@ -2,7 +2,7 @@
  * table.subset-exceeds — a 其中 item larger than its parent in the 2008 统计表, e.g. 主动公开规范性文件数
  * above 主动公开政府信息数, or 主要负责同志参加新闻发布会次数 above 参加或举办新闻发布会总次数.
  */
-import { formatNumber, sum } from '../engine/values';
+import { compareAmounts, formatAmount, sum, toNumber } from '../engine/values';
 import { isNumber, rowLabel, rulesOfType, valueColumns } from './cells';
 import { say, type Finding, type Rule } from './types';
 
@@ -23,9 +23,9 @@ export const tableSubsetExceeds: Rule = {
         const wholes = rule.whole.map((id) => table.rows.get(id)?.cells.get(column.id));
         if (!isNumber(cell) || !wholes.every(isNumber)) continue;
         const whole = sum(wholes.map((c) => c.value));
-        if (cell.value.value <= whole.value) continue;
+        if (compareAmounts(cell.value, whole) <= 0) continue;
         const wholeName = rule.whole.map((id) => `「${rowLabel(table, id)}」`).join(say(locale, '与', ' + '));
-        const wholeText = formatNumber(whole.value, whole.decimals);
+        const wholeText = formatAmount(whole);
         findings.push({
           code: tableSubsetExceeds.code,
           severity: tableSubsetExceeds.defaultSeverity,
@@ -36,7 +36,7 @@ export const tableSubsetExceeds: Rule = {
             `「${rowLabel(table, rule.part)}」 is ${cell.cell!.text}, more than ${wholeName} (${wholeText}).`,
           ),
           related: wholes.map((c, i) => ({ range: c.range, message: `${rowLabel(table, rule.whole[i])} ${c.cell!.text}` })),
-          data: { rule: rule.id, table: table.definition.id, value: cell.value.value, limit: whole.value },
+          data: { rule: rule.id, table: table.definition.id, value: toNumber(cell.value), limit: toNumber(whole) },
           fixes: [],
         });
       }

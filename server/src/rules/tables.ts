@@ -39,15 +39,20 @@ export const tableMissing: Rule = {
   check({ bound, locale }) {
     const findings: Finding[] = [];
     const { report, era } = bound;
+    const tables = new Map<string, BoundTable>();
+    for (const t of bound.tables) if (!tables.has(t.definition.id)) tables.set(t.definition.id, t);
+    const foreign = new Set(bound.foreignTables.map((f) => f.definition.id));
+    const seen = new Set<number>();
     for (const part of recognisedParts(bound)) {
+      // A part written twice is part.duplicate's finding: its tables are looked for once, after its first heading.
+      if (seen.has(part.definition!.number)) continue;
+      seen.add(part.definition!.number);
       let partText: string | undefined;
       const readPartText = () => (partText ??= normalizeText(report.lines.slice(part.section.range.start.line + 1, part.section.range.end.line + 1).join('')));
       const statutory = era.format.tables.filter((t) => t.part === part.definition!.number);
       let previous: BoundTable | undefined;
       for (const definition of statutory) {
-        const present =
-          bound.tables.find((t) => t.definition.id === definition.id) ??
-          (bound.foreignTables.some((f) => f.definition.id === definition.id) ? 'foreign' : undefined);
+        const present = tables.get(definition.id) ?? (foreign.has(definition.id) ? 'foreign' : undefined);
         if (present === 'foreign') continue;
         if (present) {
           previous = present;
@@ -231,11 +236,12 @@ export const tableLabel: Rule = {
   },
 };
 
-const ITEM_NUMBER = /(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])(?!.*(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]))/;
+const ITEM_NUMBER = /[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]/g;
 
 /** The cell with its last item replaced by the statutory label, keeping any group label before it. */
 function restoreLabel(cell: Cell, label: string): string {
-  const at = ITEM_NUMBER.exec(cell.text)?.index;
+  let at: number | undefined;
+  for (const item of cell.text.matchAll(ITEM_NUMBER)) at = item.index;
   if (at === undefined) return labelSegments([label]).length === 1 && /^\d/.test(label) ? label.replace(/^\d{1,2}[.、．]/, '') : label;
   return cell.text.slice(0, at) + label;
 }
@@ -286,7 +292,7 @@ function zeroParent(table: BoundTable, row: RowDefinition): boolean {
   for (let id = row.parent; id; id = tableKeys(table.definition).rowsById.get(id)?.parent) {
     const parent = table.rows.get(id);
     const values = parent ? [...parent.cells.values()] : [];
-    if (values.some((c) => c.value.kind === 'number')) return values.every((c) => c.value.kind !== 'number' || c.value.value === 0);
+    if (values.some((c) => c.value.kind === 'number')) return values.every((c) => c.value.kind !== 'number' || c.value.units === 0n);
   }
   return false;
 }

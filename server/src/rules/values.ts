@@ -1,10 +1,15 @@
 /** Single values: value.unit (a cell's unit against its column's) and value.negative. */
-import { formatNumber } from '../engine/values';
+import { formatAmount, scaleByPowerOfTen, type Amount } from '../engine/values';
 import { cellName, isNumber, numberRange } from './cells';
 import { say, type Finding, type Rule } from './types';
 
-/** How many 元 make one of each unit. */
-const IN_YUAN: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
+/** How many 元 make one of each unit, as a power of ten. */
+const IN_YUAN = new Map([
+  ['元', 0],
+  ['千元', 3],
+  ['万元', 4],
+  ['亿元', 8],
+]);
 /** Decimals shown for a converted amount when the header asks for none in particular. */
 const MAX_DECIMALS = 6;
 
@@ -19,13 +24,12 @@ export const valueUnit: Rule = {
         for (const cell of row.cells.values()) {
           const declared = table.units.get(cell.column.id);
           if (!isNumber(cell) || !declared || !cell.value.unit || cell.value.unit === declared.unit) continue;
-          const from = IN_YUAN[cell.value.unit];
-          const to = IN_YUAN[declared.unit];
+          const from = IN_YUAN.get(cell.value.unit);
+          const to = IN_YUAN.get(declared.unit);
           const fixes = [];
-          if (from && to) {
-            const converted = (cell.value.value * from) / to;
-            const decimals = declared.decimals ?? Math.min(MAX_DECIMALS, decimalsNeeded(converted));
-            const text = formatNumber(converted, decimals);
+          if (from !== undefined && to !== undefined) {
+            const converted = scaleByPowerOfTen(cell.value, from - to);
+            const text = formatAmount(converted, declared.decimals ?? decimalsNeeded(converted));
             fixes.push({
               title: say(locale, `换算为 ${text}（${declared.unit}）`, `Convert to ${text} (${declared.unit})`),
               edits: [{ range: { start: numberRange(cell).start, end: cell.range.end }, newText: text }],
@@ -53,8 +57,9 @@ export const valueUnit: Rule = {
   },
 };
 
-function decimalsNeeded(value: number): number {
-  for (let d = 0; d < MAX_DECIMALS; d++) if (Number(value.toFixed(d)) === value) return d;
+/** The fewest decimals, up to MAX_DECIMALS, that write `amount` exactly. */
+function decimalsNeeded(amount: Amount): number {
+  for (let d = 0; d < MAX_DECIMALS; d++) if (d >= amount.decimals || amount.units % 10n ** BigInt(amount.decimals - d) === 0n) return d;
   return MAX_DECIMALS;
 }
 
@@ -67,7 +72,7 @@ export const valueNegative: Rule = {
     for (const table of bound.tables) {
       for (const row of table.rows.values()) {
         for (const cell of row.cells.values()) {
-          if (!isNumber(cell) || cell.value.value >= 0 || cell.column.kind === 'change') continue;
+          if (!isNumber(cell) || cell.value.units >= 0n || cell.column.kind === 'change') continue;
           findings.push({
             code: valueNegative.code,
             severity: valueNegative.defaultSeverity,
