@@ -9,6 +9,8 @@ import { ReadError, type ReadResult, type Table } from '../../server/src/readers
 import { renderReport } from '../../server/src/readers/render';
 import { analyze } from '../../server/src/rules';
 import { compoundFile } from '../support/compound-file';
+import { readErrorAsync } from '../support/read-error';
+import { findingsOn } from '../support/findings';
 import { fixturesDir, readFixture } from '../support/fixtures';
 
 const fixture = (...path: string[]) => new Uint8Array(readFileSync(join(fixturesDir, ...path)));
@@ -16,26 +18,6 @@ const HONGZE = fixture('readers', '淮安市洪泽区人民政府_2023.doc');
 
 const tables = (result: ReadResult) => result.blocks.filter((b): b is Table => b.kind === 'table');
 const cells = (table: Table) => table.rows.map((row) => row.cells.map((c) => c.text));
-
-async function readError(read: () => Promise<unknown>): Promise<ReadError> {
-  try {
-    await read();
-  } catch (error) {
-    assert.ok(error instanceof ReadError, `not a ReadError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('no ReadError thrown');
-}
-
-/** Findings as comparable between two renderings of one report: rule, message, and the text of the line they point at (its blank cells collapsed). */
-function findingsOn(text: string) {
-  const lines = text.split('\n');
-  return analyze(text, { locale: 'zh-cn' }).findings.map((f) => ({
-    code: f.code,
-    line: lines[f.range.start.line].replace(/\t+/g, '\t').replace(/^\t/, '').trimEnd(),
-    message: f.message,
-  }));
-}
 
 for (const name of ['淮安市洪泽区人民政府_2023', '平潭综合实验区_2020']) {
   test(`${name}.doc (LibreOffice, merged cells) gives the findings of its text twin`, async () => {
@@ -153,15 +135,15 @@ function withEncryptedFlag(bytes: Uint8Array): Uint8Array {
 }
 
 test('password-protected Word files are refused as encrypted: a .doc, and a .docx (an encrypted package in a compound file)', async () => {
-  const doc = await readError(() => readDoc(withEncryptedFlag(HONGZE)));
+  const doc = await readErrorAsync(() => readDoc(withEncryptedFlag(HONGZE)));
   assert.equal(doc.reason, 'encrypted');
   assert.equal(doc.messages['zh-cn'], '文档设有打开密码，无法读取；请在 Word 或 WPS 中取消密码后另存');
-  const docx = await readError(() => readDoc(compoundFile({ EncryptionInfo: new Uint8Array(8), EncryptedPackage: new Uint8Array(64) })));
+  const docx = await readErrorAsync(() => readDoc(compoundFile({ EncryptionInfo: new Uint8Array(8), EncryptedPackage: new Uint8Array(64) })));
   assert.equal(docx.reason, 'encrypted');
 });
 
 test('garbage, truncated and foreign files: one clear ReadError each', async () => {
-  const reason = async (bytes: Uint8Array) => (await readError(() => readDoc(bytes))).reason;
+  const reason = async (bytes: Uint8Array) => (await readErrorAsync(() => readDoc(bytes))).reason;
   assert.equal(await reason(new TextEncoder().encode('not a word file at all')), 'corrupt');
   assert.equal(await reason(HONGZE.subarray(0, 20_000)), 'corrupt');
   assert.equal(await reason(compoundFile({ Contents: new Uint8Array(16) })), 'corrupt');

@@ -10,6 +10,7 @@ import { ReadError, type Block, type ReadResult, type Table } from '../../server
 import { renderReport } from '../../server/src/readers/render';
 import { analyze } from '../../server/src/rules';
 import { findingsOn } from '../support/findings';
+import { readError } from '../support/read-error';
 import { compoundFile } from '../support/compound-file';
 import { fixturesDir, readFixture } from '../support/fixtures';
 
@@ -38,16 +39,6 @@ const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
 const texts = (result: ReadResult) => result.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '[table]'));
 const tables = (result: ReadResult) => result.blocks.filter((b): b is Table => b.kind === 'table');
 const cells = (table: Table) => table.rows.map((row) => row.cells.map((c) => c.text));
-
-function readError(read: () => unknown): ReadError {
-  try {
-    read();
-  } catch (error) {
-    assert.ok(error instanceof ReadError, `not a ReadError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('no ReadError thrown');
-}
 
 /** What a user sees of each finding: the rule, its message, and the converted line it points at. */
 
@@ -170,11 +161,6 @@ test('the WPS template reads as a blank 2021-format report: its three table grou
   ]);
 });
 
-/** Findings as comparable between two renderings of one report: rule, message, and the text of the line they point at. */
-function sameReportFindings(text: string) {
-  return findingsOn(text).map((f) => ({ ...f, line: f.line.replace(/\t+/g, '\t').replace(/^\t/, '') }));
-}
-
 for (const name of ['淮安市洪泽区人民政府_2023', '平潭综合实验区_2020']) {
   test(`${name}.docx (LibreOffice, merged cells) gives the findings of its text twin`, () => {
     const twin = readFixture('corpus', `${name}.txt`);
@@ -185,7 +171,7 @@ for (const name of ['淮安市洪泽区人民政府_2023', '平潭综合实验�
       findings.map((f) => ({ code: f.code, ...(f.data.expected !== undefined ? { expected: f.data.expected } : {}) })),
       expected.map((f) => ({ code: f.code, ...(f.expected !== undefined ? { expected: f.expected } : {}) })),
     );
-    assert.deepEqual(sameReportFindings(text), sameReportFindings(twin));
+    assert.deepEqual(findingsOn(text), findingsOn(twin));
   });
 }
 

@@ -9,6 +9,7 @@ import { LIMITS, ReadError, type ReadResult, type Table } from '../../server/src
 import { renderReport } from '../../server/src/readers/render';
 import { analyze } from '../../server/src/rules';
 import { lineCells } from '../support/findings';
+import { readError } from '../support/read-error';
 import { fixturesDir, readFixture } from '../support/fixtures';
 
 const publishedPage = (name: string) => new Uint8Array(readFileSync(join(fixturesDir, 'published', `${name}.html`)));
@@ -27,16 +28,6 @@ function findings(text: string) {
     line: lineCells(lines[f.range.start.line]),
     at: f.range.start.line === f.range.end.line ? lines[f.range.start.line].slice(f.range.start.character, f.range.end.character).trim() : undefined,
   }));
-}
-
-function readError(read: () => unknown): ReadError {
-  try {
-    read();
-  } catch (error) {
-    assert.ok(error instanceof ReadError, `not a ReadError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('no ReadError thrown');
 }
 
 /** The smallest report the reader takes for one: a title, a paragraph of some length, two part titles. */
