@@ -9,7 +9,7 @@ import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient
 import { looksLikeReport } from '../../server/src/engine/detect';
 import { encodeBase64 } from '../../server/src/lsp/base64';
 import { READ_SOURCE, type ReadSourceParams, type ReadSourceResult } from '../../server/src/lsp/protocol';
-import { isSourceFile } from '../../server/src/readers/dispatch';
+import { isSourceFile, SOURCE_EXTENSIONS } from '../../server/src/readers/dispatch';
 import { LIMITS } from '../../server/src/readers/model';
 
 export const SOURCE_SCHEME = 'govreport-source';
@@ -182,7 +182,7 @@ async function pickSource(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: vscode.l10n.t('Open as report'),
-    filters: { [vscode.l10n.t('Reports (PDF, Word, web pages)')]: ['pdf', 'docx', 'doc', 'html', 'htm'] },
+    filters: { [vscode.l10n.t('Reports (PDF, Word, web pages)')]: SOURCE_EXTENSIONS.map((ext) => ext.slice(1)) },
   });
   return picked?.[0];
 }

@@ -1,3 +1,4 @@
+import { SOURCE_EXTENSIONS } from '../../server/src/readers/dispatch';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,5 +39,18 @@ test('every command is contributed with a title, and every menu entry names a co
   for (const command of manifest.contributes.commands as { command: string; title?: string }[]) assert.ok(command.title, `${command.command} has no title`);
   for (const entries of Object.values(manifest.contributes.menus) as { command: string }[][]) {
     for (const entry of entries) assert.ok(commands.includes(entry.command), entry.command);
+  }
+});
+
+test('the menus offering Open as report name exactly the extensions the readers read', () => {
+  const entries = ['explorer/context', 'editor/title/context'].flatMap((menu) =>
+    (manifest.contributes.menus[menu] as { command: string; when: string }[]).filter((e) => e.command === 'govreport.openAsReport'),
+  );
+  assert.equal(entries.length, 2);
+  for (const { when } of entries) {
+    const pattern = /=~ \/(.*)\/(\w*)$/.exec(when)!;
+    const regex = new RegExp(pattern[1], pattern[2]);
+    for (const ext of SOURCE_EXTENSIONS) assert.ok(regex.test(ext) && regex.test(ext.toUpperCase()), `${when} misses ${ext}`);
+    for (const ext of ['.txt', '.md', '.govreport', '.xlsx', '.pdfx']) assert.ok(!regex.test(ext), `${when} takes ${ext}`);
   }
 });

@@ -8,6 +8,7 @@ import { isBinary, looksMisdecoded } from '../engine/detect';
 import { IrregularFileError, readRegularFile } from '../node/regular-file';
 import type { Locale } from '../rules';
 import { say } from '../rules/types';
+import { SOURCE_EXTENSIONS } from '../readers/dispatch';
 import { replaceFile, WriteRefused, type Refusal } from './replace-file';
 
 export interface ReportFile {
@@ -31,7 +32,7 @@ export interface Unreadable {
 }
 
 /** What a folder is searched for: report text, and the PDF, Word and web-page forms reports are published in. */
-const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'govreport', 'pdf', 'docx', 'doc', 'html', 'htm'];
+const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'govreport', ...SOURCE_EXTENSIONS.map((ext) => ext.slice(1))];
 const FOLDER_PATTERN = `**/*.{${REPORT_EXTENSIONS.join(',')}}`;
 const FOLDER_OPTIONS: GlobOptions = { caseSensitiveMatch: false, ignore: ['**/node_modules/**', '**/.git/**'] };
 
