@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import {
   CodeActionKind,
   CodeActionRequest,
@@ -328,38 +329,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     sources.forget(e.document.uri);
   });
 
+  /**
+   * A request about one document's report: malformed params refused, an internal error answered with
+   * `fallback`, and `fallback` for a document that is not a checked report.
+   */
+  const aboutReport = <S extends z.ZodMiniType<{ textDocument: { uri: string } }>, R>(
+    name: string,
+    fallback: R,
+    schema: S,
+    answer: (analysis: Analysis, params: z.infer<S>) => R,
+  ) =>
+    guard(
+      name,
+      fallback,
+      parsed(schema, async (params) => {
+        const analysis = await analysisOf(params.textDocument.uri);
+        return analysis ? answer(analysis, params) : fallback;
+      }),
+    );
+
   connection.onRequest(
     DocumentSymbolRequest.type,
-    guard(
-      'documentSymbol',
-      [],
-      parsed(documentParams, async (params) => {
-        const analysis = await analysisOf(params.textDocument.uri);
-        return analysis ? toDocumentSymbols(analysis.bound.report) : [];
-      }),
-    ),
+    aboutReport('documentSymbol', [], documentParams, (analysis) => toDocumentSymbols(analysis.bound.report)),
   );
   connection.onRequest(
     FoldingRangeRequest.type,
-    guard(
-      'foldingRange',
-      [],
-      parsed(documentParams, async (params) => {
-        const analysis = await analysisOf(params.textDocument.uri);
-        return analysis ? toFoldingRanges(analysis.bound.report) : [];
-      }),
-    ),
+    aboutReport('foldingRange', [], documentParams, (analysis) => toFoldingRanges(analysis.bound.report)),
   );
   connection.onRequest(
     HoverRequest.type,
-    guard(
-      'hover',
-      null,
-      parsed(positionParams, async (params) => {
-        const analysis = await analysisOf(params.textDocument.uri);
-        return (analysis && reportHover(analysis.bound, params.position, locale)) ?? null;
-      }),
-    ),
+    aboutReport('hover', null, positionParams, (analysis, params) => reportHover(analysis.bound, params.position, locale) ?? null),
   );
   connection.onRequest(
     DocumentDiagnosticRequest.type,
@@ -390,13 +389,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onRequest(
     InlayHintRequest.type,
-    guard(
-      'inlayHint',
-      [] as InlayHint[],
-      parsed(rangeParams, async (params) => {
-        const analysis = settings.inlayHints.enabled ? await analysisOf(params.textDocument.uri) : undefined;
-        return analysis ? totalHints(analysis.findings, params.range, locale) : [];
-      }),
+    aboutReport('inlayHint', [] as InlayHint[], rangeParams, (analysis, params) =>
+      settings.inlayHints.enabled ? totalHints(analysis.findings, params.range, locale) : [],
     ),
   );
   connection.onRequest(
@@ -462,36 +456,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     DocumentFormattingRequest.type,
-    guard(
-      'formatting',
-      [] as TextEdit[],
-      parsed(documentParams, async (params) => {
-        const analysis = await analysisOf(params.textDocument.uri);
-        return analysis ? formatTables(analysis.bound) : [];
-      }),
-    ),
+    aboutReport('formatting', [] as TextEdit[], documentParams, (analysis) => formatTables(analysis.bound)),
   );
   connection.onRequest(
     DocumentRangeFormattingRequest.type,
-    guard(
-      'rangeFormatting',
-      [] as TextEdit[],
-      parsed(rangeParams, async (params) => {
-        const analysis = await analysisOf(params.textDocument.uri);
-        return analysis ? formatTables(analysis.bound, params.range.start.line, params.range.end.line) : [];
-      }),
+    aboutReport('rangeFormatting', [] as TextEdit[], rangeParams, (analysis, params) =>
+      formatTables(analysis.bound, params.range.start.line, params.range.end.line),
     ),
   );
   connection.onRequest(
     CompletionRequest.type,
-    guard(
-      'completion',
-      [] as CompletionItem[],
-      parsed(positionParams, async (params) => {
-        const analysis = await analysisOf(params.textDocument.uri);
-        return analysis ? labelCompletions(analysis.bound, params.position) : [];
-      }),
-    ),
+    aboutReport('completion', [] as CompletionItem[], positionParams, (analysis, params) => labelCompletions(analysis.bound, params.position)),
   );
   registerTemplateRequests(connection, guard, async (uri) => {
     const state = await requestedState(uri);
