@@ -21,14 +21,17 @@ import {
 } from './code-server.mjs';
 
 const TIMEOUT_S = Number(process.env.GOVREPORT_E2E_TIMEOUT || 180);
-const outDir = path.join(repoRoot, 'dist/test/e2e');
+// GOVREPORT_E2E_FILES=a,b runs only the test files whose names contain a or b, bundled apart so that
+// such runs can go on side by side with a full one.
+const onlyFiles = process.env.GOVREPORT_E2E_FILES?.split(',').filter(Boolean);
+const outDir = path.join(repoRoot, 'dist/test', onlyFiles ? `e2e-${process.pid}` : 'e2e');
 
 /** Bundles index.ts and every *.test.ts side by side; index.ts finds the tests next to itself. */
 async function bundleSuite() {
   const suiteDir = path.join(repoRoot, 'test/e2e/suite');
   const entryPoints = fs
     .readdirSync(suiteDir)
-    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .filter((f) => f === 'index.ts' || (f.endsWith('.test.ts') && (!onlyFiles || onlyFiles.some((only) => f.includes(only)))))
     .map((f) => path.join(suiteDir, f));
   fs.rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
