@@ -1,7 +1,7 @@
 // `npm run test:package`: packages the .vsix with vsce as the Marketplace would receive it and fails
 // on any warning, on a missing file the extension needs, or on a source file that leaked in.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +39,11 @@ const required = [
   'CHANGELOG.md',
   'LICENSE',
 ];
+// The walkthrough's pages, each in English and as shown under a Chinese UI.
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+for (const step of manifest.contributes.walkthroughs.flatMap((w) => w.steps)) {
+  if (step.media.markdown) required.push(step.media.markdown, step.media.markdown.replace(/\.md$/, '.nls.zh-cn.md'));
+}
 for (const file of required) if (!listing.includes(file)) fail(`${file} is not in the package`);
 const leaked = listing.filter((f) => /\.(ts|map)$/.test(f) || f.startsWith('test/') || f.startsWith('node_modules/'));
 if (leaked.length > 0) fail(`files that do not belong in the package: ${leaked.join(', ')}`);

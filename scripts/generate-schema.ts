@@ -1,7 +1,24 @@
-// Writes schemas/govreportrc.schema.json from the rule registry (npm run schema).
-import { writeFileSync } from 'node:fs';
+// Writes schemas/govreportrc.schema.json, and the govreport.rules setting of package.json with its
+// texts in package.nls*.json, from the rule registry (npm run schema).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configJsonSchema } from '../server/src/config/config';
 import { ruleInfo } from '../server/src/rules';
+import { ruleSettingProperties, ruleSettingTexts, rulesSettingOf, withRuleSettingTexts } from './rule-settings';
 
-writeFileSync(join(__dirname, '..', 'schemas', 'govreportrc.schema.json'), JSON.stringify(configJsonSchema(ruleInfo), null, 2) + '\n');
+const root = join(__dirname, '..');
+const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8'));
+const writeJson = (file: string, value: unknown) => writeFileSync(join(root, file), JSON.stringify(value, null, 2) + '\n');
+
+writeJson('schemas/govreportrc.schema.json', configJsonSchema(ruleInfo));
+
+const manifest = readJson('package.json');
+rulesSettingOf(manifest).properties = ruleSettingProperties(ruleInfo);
+writeJson('package.json', manifest);
+
+for (const [file, locale] of [
+  ['package.nls.json', 'en'],
+  ['package.nls.zh-cn.json', 'zh-cn'],
+] as const) {
+  writeJson(file, withRuleSettingTexts(readJson(file), ruleSettingTexts(ruleInfo, locale)));
+}

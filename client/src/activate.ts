@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { looksLikeReport } from '../../server/src/engine/detect';
-import { APPLY_ALL_FIXES } from '../../server/src/lsp/protocol';
+import { servedAsReport } from '../../server/src/lsp/served';
 import { registerTemplateCommands } from './commands';
+import { registerFixAllCommands } from './fix-all';
+import { trackTextEditors } from './report-editor';
 import { misdecoded, registerEncodingCommand } from './encoding';
 import { restartPolicy } from './restart-policy';
-import { registerStatusItem } from './status';
+import { registerStatusItems, type ShownStatus } from './status';
 import { registerSourceCommands } from './sources';
+import { registerWorkspaceCheck } from './check-workspace';
 
 const LANGUAGE_ID = 'govreport';
 
@@ -19,6 +22,8 @@ const serverReady = new Promise<void>((resolve) => (serverStarted = resolve));
 export interface GovreportApi {
   /** Settles once the language server runs (it starts when the first report is opened). */
   serverReady(): Promise<void>;
+  /** What the report's status bar item and language status item show, and when that changes. */
+  readonly status: { shown(): ShownStatus; readonly onDidUpdate: vscode.Event<ShownStatus> };
 }
 
 /** Creates the runtime's language client: over IPC to dist/server.js in Node, a web worker in the browser. */
@@ -27,11 +32,15 @@ export type ClientFactory = (context: vscode.ExtensionContext, options: Language
 /**
  * The client stays idle until a report is open: a `*.govreport` file, or (with content
  * detection on) a `.txt`/`.md` document whose content reads as a report. Plain-text reports are
- * switched to the `govreport` language once; Markdown reports keep VS Code's Markdown features and
+ * switched to the `govreport` language each time they are opened (a user who switches the open
+ * document back to plain text keeps it so); Markdown reports keep VS Code's Markdown features and
  * are also served by our language server.
  */
 export function activateWith(context: vscode.ExtensionContext, createClient: ClientFactory): GovreportApi {
-  const switched = new Set<string>();
+  // The documents switched, not their URIs: VS Code changes a document's language by closing and
+  // reopening the same object, so finding it here again as plain text means the user switched it
+  // back. A report closed and opened again is another object, and is switched again.
+  const switched = new WeakSet<vscode.TextDocument>();
 
   const consider = (doc: vscode.TextDocument) => {
     const candidate = doc.languageId === LANGUAGE_ID || (contentDetection() && (doc.languageId === 'plaintext' || doc.languageId === 'markdown'));
@@ -44,9 +53,8 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
     if (!contentDetection() || (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown')) return;
     if (!looksLikeReport(doc.getText())) return;
     if (doc.languageId === 'plaintext') {
-      const key = doc.uri.toString();
-      if (switched.has(key)) return; // the user chose plain text again: respect it
-      switched.add(key);
+      if (switched.has(doc)) return; // the user chose plain text for this open document: respect it
+      switched.add(doc);
       void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     } else {
       void ensureStarted(context, createClient);
@@ -54,25 +62,30 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('govreport.fixAll', async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (!document || !client) return;
-      await vscode.commands.executeCommand(APPLY_ALL_FIXES, document.uri.toString());
-    }),
     vscode.workspace.onDidOpenTextDocument(consider),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('govreport.contentDetection')) vscode.workspace.textDocuments.forEach(consider);
     }),
   );
   registerEncodingCommand(context, consider);
+  trackTextEditors(context);
+  registerFixAllCommands(context, () => client !== undefined);
   const startedClient = async () => {
     await ensureStarted(context, createClient);
     return client!;
   };
   registerTemplateCommands(context, startedClient);
   registerSourceCommands(context, startedClient);
+  registerWorkspaceCheck(context, startedClient);
+  const status = registerStatusItems(context, checkedByServer);
+  void serverReady.then(() => status.listen(client!));
   vscode.workspace.textDocuments.forEach(consider);
-  return { serverReady: () => serverReady };
+  return { serverReady: () => serverReady, status };
+}
+
+/** Whether the language server checks the document: it is sent govreport and Markdown documents (documentSelector). */
+function checkedByServer(doc: vscode.TextDocument): boolean {
+  return (doc.languageId === LANGUAGE_ID || doc.languageId === 'markdown') && servedAsReport(doc.languageId, doc.getText(), contentDetection());
 }
 
 export async function deactivate(): Promise<void> {
@@ -116,6 +129,5 @@ async function start(context: vscode.ExtensionContext, createClient: ClientFacto
   };
   client = createClient(context, clientOptions);
   await client.start();
-  registerStatusItem(context, client);
   serverStarted();
 }

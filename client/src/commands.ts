@@ -1,5 +1,6 @@
 /** The template commands: insert a statutory table, start a new report, convert the table at the cursor. */
 import * as vscode from 'vscode';
+import { reportEditor } from './report-editor';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   CONVERT_TABLE,
@@ -38,7 +39,7 @@ function syntaxOf(document: vscode.TextDocument): TableSyntax {
 }
 
 async function insertTable(client: () => Promise<LanguageClient>, args?: InsertTableArgs): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = await reportEditor();
   if (!editor) return;
   const c = await client();
   const chosen = args ?? (await chooseTable(c));
@@ -91,7 +92,7 @@ async function askReport(): Promise<NewReportArgs | undefined> {
  * the server answers must not get the conversion applied to a text it was not made for.
  */
 async function convertTable(client: () => Promise<LanguageClient>, to: TableSyntax): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
+  const editor = await reportEditor();
   if (!editor) return;
   const c = await client();
   const asked = editor.document.version;

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { looksLikeReport, looksMisdecoded } from '../../server/src/engine/detect';
+import { encodingName } from './encoding-label';
 
 export const REOPEN_WITH_GB18030 = 'govreport.reopenWithGb18030';
 const GB18030 = 'gb18030';
@@ -43,7 +44,11 @@ async function offerReopen(document: vscode.TextDocument, reopened: (document: v
   const reopen = vscode.l10n.t('Reopen with GB18030');
   const name = vscode.workspace.asRelativePath(document.uri);
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} is an annual report saved in GB18030 (GBK) but opened as {1}, so its Chinese text cannot be read.', name, document.encoding),
+    vscode.l10n.t(
+      '{0} is an annual report saved in GB18030 (GBK) but opened as {1}, so its Chinese text cannot be read.',
+      name,
+      encodingName(document.encoding),
+    ),
     reopen,
   );
   if (choice !== reopen) return;

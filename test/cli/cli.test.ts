@@ -27,7 +27,7 @@ test('text output: per file line:col, severity, code and the Chinese message, th
   assert.equal(code, 1);
   assert.equal(stderr, '');
   assert.match(stdout, /^row-total\.txt {2}隆德县联财镇 · 2019 年度 · 2019 格式$/m);
-  assert.match(stdout, /^ {2}62:32 +错误 +table\.sum-mismatch +「（一）予以公开」的「总计」应为 4（自然人 3 \+ 商业企业 1，其余 4 项为 0），实为 5。$/m);
+  assert.match(stdout, /^ {2}62:32 +错误 +table\.sum-mismatch +「（一）予以公开」的「总计」应为 4，实为 5（自然人 3 \+ 商业企业 1，其余 4 项为 0）。$/m);
   assert.match(stdout, /^跳过 notes\.txt：不是年度报告$/m);
   assert.match(stdout, /^检查的报告 +1$/m);
 });
@@ -66,6 +66,8 @@ test('--fix writes the fixes back, keeping a GBK file GBK and its CRLF line endi
   assert.equal(JSON.parse(before.stdout)[0].organ, '隆德县联财镇');
   const fixed = run(['check', 'gbk.txt', '--fix'], dir);
   assert.doesNotMatch(fixed.stdout, /table\.sum-mismatch/);
+  // What was written, fix by fix: old → new.
+  assert.match(fixed.stdout, /^ {2}已修正 将「（一）予以公开」的「总计」改为 4（5 → 4）$/m);
   assert.match(fixed.stdout, /编码 gb18030/);
   const bytes = readFileSync(join(dir, 'gbk.txt'));
   const after = iconv.decode(bytes, 'gb18030');
@@ -80,7 +82,13 @@ test('UTF-8 with a BOM and UTF-16 files are read, and keep their encoding after 
     'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
     'utf16.txt': iconv.encode(text, 'utf-16le', { addBOM: true }),
   });
-  assert.equal(run(['check', '.', '--fix'], dir).code, 0); // fixed: only warnings and hints are left
+  const { code, stdout } = run(['check', '.', '--fix', '--format', 'json'], dir);
+  assert.equal(code, 0); // fixed: only warnings and hints are left
+  for (const report of JSON.parse(stdout))
+    assert.deepEqual(report.fixed, [
+      { code: 'table.sum-mismatch', title: '将「（一）予以公开」的「总计」改为 4', changes: [{ before: '5', after: '4' }] },
+      { code: 'part.missing', title: '插入「六、其他需要报告的事项」', changes: [{ before: '', after: '\n\n六、其他需要报告的事项' }] },
+    ]);
   assert.deepEqual([...readFileSync(join(dir, 'bom.txt')).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.deepEqual([...readFileSync(join(dir, 'utf16.txt')).subarray(0, 2)], [0xff, 0xfe]);
   assert.match(iconv.decode(readFileSync(join(dir, 'utf16.txt')), 'utf-16'), /\(一\) 予以公开\t3\t1\t0\t0\t0\t0\t4/);
@@ -113,8 +121,8 @@ test('report.carry-over: 二、上年结转 of 2022 against 四、结转下年�
   assert.deepEqual(
     carry.map((d: { message: string }) => d.message),
     [
-      '「二、上年结转政府信息公开申请数量」的「自然人」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
-      '「二、上年结转政府信息公开申请数量」的「总计」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
+      '「二、上年结转政府信息公开申请数量」的「自然人」为 2，而 2021 年度报告的「四、结转下年度继续办理」为 3。',
+      '「二、上年结转政府信息公开申请数量」的「总计」为 2，而 2021 年度报告的「四、结转下年度继续办理」为 3。',
     ],
   );
 });

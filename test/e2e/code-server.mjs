@@ -75,6 +75,12 @@ export function chromiumPath() {
   return found;
 }
 
+/** Chromium draws Chinese with the system's fonts: without one, every CJK character is a box. */
+export function checkCjkFont() {
+  const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '';
+  if (!fonts.trim()) throw new SetupError('no Chinese font for Chromium: apt-get install -y --no-install-recommends fonts-noto-cjk');
+}
+
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
@@ -163,11 +169,29 @@ const DEFAULT_SETTINGS = {
 };
 
 /**
- * Starts code-server on a free loopback port (or `port`) with a fresh profile under a temp folder.
- * `settings` and `keybindings` go into that profile. Call stop() when done: it kills the whole
- * process group (the file watchers outlive the server otherwise) and removes the profile.
+ * VS Code runs in a language only if a language pack for it is installed, and none can be downloaded
+ * here: the locale is declared as installed with no translations of VS Code itself. VS Code's own
+ * words stay English; the extensions (package.nls.<locale>.json, vscode.env.language) speak the locale.
  */
-export async function startCodeServer({ workspace, port, settings = {}, keybindings = [], verbose = false }) {
+function declareLanguagePack(userDataDir, locale) {
+  const translations = path.join(userDataDir, `${locale}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = {
+    hash: locale,
+    extensions: [{ extensionIdentifier: { id: `none.${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/**
+ * Starts code-server on a free loopback port (or `port`) with a fresh profile under a temp folder.
+ * `settings` and `keybindings` go into that profile; `locale` (e.g. zh-cn) is the UI language (see
+ * declareLanguagePack). Call stop() when done: it kills the whole process group (the file watchers
+ * outlive the server otherwise) and removes the profile.
+ */
+export async function startCodeServer({ workspace, port, settings = {}, keybindings = [], locale, verbose = false }) {
   const entry = await ensureCodeServer();
   port ??= await freePort();
   const home = tempDir('code-server');
@@ -194,8 +218,10 @@ export async function startCodeServer({ workspace, port, settings = {}, keybindi
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
+    ...(locale ? ['--locale', locale] : []),
     workspace,
   ];
+  if (locale) declareLanguagePack(path.join(home, 'data'), locale);
   // detached: the child calls setsid(), so it leads a process group of its own that stop() can kill whole.
   // EXTENSIONS_GALLERY={} turns the marketplace (open-vsx.org, unreachable here) off.
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   CodeActionRequest,
   CodeActionResolveRequest,
+  CodeActionTriggerKind,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
   HoverRequest,
@@ -55,8 +56,12 @@ describe('checks over LSP', () => {
     assert.equal(first.code, 'table.sum-mismatch');
     assert.equal(first.source, 'govreport');
     assert.equal(first.severity, 1);
-    assert.equal(first.message, '「（一）予以公开」的「总计」应为 4（自然人 3 + 商业企业 1，其余 4 项为 0），实为 5。');
-    assert.equal(first.relatedInformation?.length, 6);
+    assert.equal(first.message, '「（一）予以公开」的「总计」应为 4，实为 5（自然人 3 + 商业企业 1，其余 4 项为 0）。');
+    // The addends that carry a value; the zeros are counted in the message.
+    assert.deepEqual(
+      first.relatedInformation?.map((r) => r.message),
+      ['自然人 3', '商业企业 1'],
+    );
     assert.equal(first.relatedInformation?.[0].location.uri, uri);
     assert.equal((first.data as { expected: number }).expected, 4);
   });
@@ -65,7 +70,7 @@ describe('checks over LSP', () => {
     const uri = 'file:///rules/row-total.txt';
     const diagnostic = (await diagnose(uri)).find((d) => d.code === 'table.sum-mismatch')!;
     const [fix] = await actions(uri, [diagnostic]);
-    assert.equal(fix.title, '将合计改为 4');
+    assert.equal(fix.title, '将「（一）予以公开」的「总计」改为 4');
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
     const change = await editsOf(fix);
@@ -74,25 +79,48 @@ describe('checks over LSP', () => {
   });
 
   test('source.fixAll.govreport applies every preferred fix: the totals, row totals first, and the missing part', async () => {
+    const uri = 'file:///rules/row-total.txt';
+    const text = readFixture('rules', '2019-tsv-row-total.txt');
+    const [fixAll] = await actions(uri, [], ['source.fixAll']);
+    assert.equal(fixAll.kind, 'source.fixAll.govreport');
+    assert.equal(fixAll.command, undefined, 'asked for without a trigger kind (on save): no summary');
+    const edits = (await editsOf(fixAll)).edits;
+    const fixed = applyEdits(text, edits).split('\n');
+    assert.equal(fixed[61], '三、本年度办理结果\t(一) 予以公开\t3\t1\t0\t0\t0\t0\t4\t');
+    assert.equal(fixed[81], '(七) 总计\t3\t1\t0\t0\t0\t0\t4\t');
+  });
+
+  test('fix-all leaves a total the 勾稽关系 agrees with, and asked for by the user says what it changed', async () => {
     const uri = 'file:///rules/column-total.txt';
     const text = readFixture('rules', '2019-tsv-column-total.txt');
     await client.open(uri, text);
-    const [fixAll] = await actions(uri, [], ['source.fixAll']);
-    assert.equal(fixAll.kind, 'source.fixAll.govreport');
+    const [fixAll] = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'], triggerKind: CodeActionTriggerKind.Invoked },
+    })) as CodeAction[];
     const edits = (await editsOf(fixAll)).edits;
+    // （七）总计 is 2 where its addends give 3, and 一 + 二 = 三 + 四 holds with 2: only the missing part is inserted.
     assert.deepEqual(
       edits.map((e) => e.range.start.line),
-      [81, 99],
+      [99],
     );
-    const fixed = applyEdits(text, edits).split('\n');
-    assert.equal(fixed[81], '(七) 总计\t3\t0\t0\t0\t0\t0\t3\t');
-    assert.deepEqual(fixed.slice(100), ['', '六、其他需要报告的事项']);
+    assert.deepEqual(applyEdits(text, edits).split('\n').slice(100), ['', '六、其他需要报告的事项']);
+    assert.deepEqual(fixAll.command, {
+      title: '修正所有可自动修正的问题',
+      command: 'govreport.showFixAllSummary',
+      arguments: [{ uri, applied: ['插入「六、其他需要报告的事项」'] }],
+    });
   });
 
   test('the fix-all command applies the edit through workspace/applyEdit', async () => {
     const uri = 'file:///rules/review.txt';
     await client.open(uri, readFixture('rules', '2019-tsv-review-litigation.txt'));
-    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govreport.applyAllFixes', arguments: [uri] });
+    const summary = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'govreport.applyAllFixes', arguments: [uri] });
+    assert.deepEqual(summary, {
+      uri,
+      applied: ['改为「4.无正当理由大量反复申请」（4.无正当理由由大量反复申请 → 4.无正当理由大量反复申请）', '将「行政复议·总计」改为 4（3 → 4）'],
+    });
     const edit = applied.at(-1)!.edit.documentChanges![0] as { textDocument: unknown; edits: TextEdit[] };
     assert.deepEqual(edit.textDocument, { uri, version: 1 });
     assert.deepEqual(
@@ -138,6 +166,6 @@ describe('checks over LSP', () => {
     });
     const value = (hover!.contents as { value: string }).value;
     assert.match(value, /机关：平罗县陶乐镇人民政府/);
-    assert.match(value, /适用格式：2008 年版政府信息公开情况统计表（《中华人民共和国政府信息公开条例》（2008）第三十二条）— 依据标题中的年度/);
+    assert.match(value, /适用格式：2008年版政府信息公开情况统计表（《中华人民共和国政府信息公开条例》（2008）第三十二条）— 依据标题中的年度/);
   });
 });

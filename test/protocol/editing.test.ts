@@ -29,8 +29,12 @@ describe('editing over LSP: formatting, completion, templates', () => {
     await client.open(uri, text, 'markdown');
     const edits = (await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })) as TextEdit[];
     const formatted = applyEdits(text, edits).split('\n');
-    assert.equal(formatted[21], '| 信息内容       | 本年制发件数 | 本年废止件数 | 现行有效件数 |');
-    assert.equal(formatted[22], '| -------------- | ------------ | ------------ | ------------ |');
+    assert.equal(formatted[21], '| 信息内容\u3000\u3000\u3000 | 本年制发件数    | 本年废止件数    | 现行有效件数    |');
+    assert.equal(formatted[22], '| ------------ | -------------- | ------------- | -------------- |');
+    assert.equal(
+      formatted[24],
+      '| 行政规范性文件 | 109\u3000\u3000\u3000\u3000\u3000\u3000 | 489\u3000\u3000\u3000\u3000\u3000\u3000 | 597\u3000\u3000\u3000\u3000\u3000\u3000 |',
+    );
     await client.open('file:///editing/formatted.md', formatted.join('\n'), 'markdown');
     assert.deepEqual(
       await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: 'file:///editing/formatted.md' }, options }),
@@ -46,7 +50,7 @@ describe('editing over LSP: formatting, completion, templates', () => {
       options,
     })) as TextEdit[];
     // The two tables the range touches (the second from its caption line), and nothing else.
-    assert.deepEqual([...new Set(edits.map((e) => e.range.start.line))], [21, 22, 23, 24, 27, 28]);
+    assert.deepEqual([...new Set(edits.map((e) => e.range.start.line))], [21, 22, 23, 24, 26, 27, 28]);
   });
 
   test('completion offers the statutory row labels in a table row', async () => {

@@ -112,9 +112,9 @@ const METHODS: Record<string, { requests: string[]; notifications: string[] }> =
 };
 /** What every server takes, whatever it advertises. */
 const ALWAYS = ['initialized', 'workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles', '$/setTrace', '$/cancelRequest'];
-/** The server's own requests: the `govreport/…` methods of protocol.ts, but the status notification, which the server sends. */
+/** The server's own requests: the `govreport/…` methods of protocol.ts, but the notifications the server sends. */
 const OWN_REQUESTS = (Object.values(protocol) as unknown[]).filter(
-  (v): v is string => typeof v === 'string' && v.startsWith('govreport/') && v !== protocol.STATUS,
+  (v): v is string => typeof v === 'string' && v.startsWith('govreport/') && v !== protocol.STATUS && v !== protocol.WORKSPACE_CHECKED,
 );
 
 const elsewhere = 'file:///malformed/other.txt';

@@ -55,7 +55,7 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
   test('the status notification names the format and counts the problems', async () => {
     await diagnose();
     const status = statuses.at(-1)!;
-    assert.deepEqual([status.uri, status.format, status.formatName, status.source, status.errors], [uri, '2019', '2019 年版年度报告格式（试行）', 'title', 3]);
+    assert.deepEqual([status.uri, status.format, status.formatName, status.source, status.errors], [uri, '2019', '2019年版年度报告格式（试行）', 'title', 3]);
   });
 
   test('govreport.rules sets a rule’s severity or turns it off; govreport.enable turns the checks off', async () => {
@@ -80,7 +80,11 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
       context: { diagnostics: [sum] },
     })) as CodeAction[];
     const titles = actions.map((a) => a.title);
-    assert.deepEqual(titles, ['将合计改为 4', '在此行停用 table.sum-mismatch', '在整个文件停用 table.sum-mismatch']);
+    assert.deepEqual(titles, [
+      '将「（一）予以公开」的「总计」改为 4',
+      '在此行停用“合计数与其各分项之和不符”（table.sum-mismatch）',
+      '在整个文件停用“合计数与其各分项之和不符”（table.sum-mismatch）',
+    ]);
     assert.ok(actions.every((a) => a.edit === undefined));
     const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, actions[1]);
     const edit = (resolved.edit!.documentChanges![0] as { edits: { range: unknown; newText: string }[] }).edits[0];
@@ -90,20 +94,30 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
     });
   });
 
-  test('hover on a cell: its row and column, and for a total what it adds up', async () => {
+  test('hover on a cell: a wrong total leads with the answer, then its row and column and what it adds up', async () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 61, character: 31 } });
-    const value = (hover!.contents as { value: string }).value;
-    assert.match(value, /^\*\*（一）予以公开\*\* × \*\*总计\*\*/);
-    assert.match(value, /合计 = 自然人 \+ 商业企业 \+ 科研机构 \+ 社会公益组织 \+ 法律服务机构 \+ 其他/);
-    assert.match(value, /所填分项之和：\*\*4\*\*/);
+    assert.equal(
+      (hover!.contents as { value: string }).value,
+      [
+        '**应为 4，实为 5**',
+        '',
+        '**（一）予以公开** × **总计**',
+        '',
+        '「收到和处理政府信息公开申请情况」',
+        '',
+        '合计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
+        '',
+        '所填分项之和：**4**',
+      ].join('\n'),
+    );
+    const right = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 62, character: 43 } });
+    assert.match((right!.contents as { value: string }).value, /^\*\*（二）部分公开\*\* × \*\*总计\*\*/);
     const part = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 54, character: 2 } });
-    assert.equal((part!.contents as { value: string }).value, '法定第三部分：**收到和处理政府信息公开申请情况**（2019 年版年度报告格式（试行））');
+    assert.equal((part!.contents as { value: string }).value, '法定第三部分：**收到和处理政府信息公开申请情况**（2019年版年度报告格式（试行））');
   });
 
-  test('inlay hints (off by default) show the value a wrong total should have', async () => {
+  test('inlay hints (on by default) show the value a wrong total should have; govreport.inlayHints.enabled turns them off', async () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 120, character: 0 } };
-    assert.deepEqual(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), []);
-    await configure({ inlayHints: { enabled: true } });
     const hints = (await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range })) as InlayHint[];
     assert.deepEqual(
       hints.map((h) => [h.position, h.label]),
@@ -112,6 +126,9 @@ describe('settings, suppression, hovers, inlay hints and status over LSP', () =>
         [{ line: 81, character: 20 }, '应为 5'],
       ],
     );
+    await configure({ inlayHints: { enabled: false } });
+    assert.deepEqual(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range }), []);
+    await configure({});
   });
 });
 

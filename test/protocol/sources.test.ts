@@ -34,15 +34,15 @@ describe('PDF, Word and web pages over LSP (govreport/readSource)', () => {
     assert.ok(result.ok);
     assert.equal(result.kind, 'pdf');
     assert.deepEqual(result.notes, []);
-    assert.match(result.text, /^\| 行政处罚 +\| 4119 +\|/m);
+    assert.match(result.text, /^\| 行政处罚[ \u3000]+\| 4119[ \u3000]+\|/m);
     await client.open(params.uri, result.text);
     const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: params.uri } })) as FullDocumentDiagnosticReport;
     const sums = report.items.filter((d) => d.code === 'table.sum-mismatch');
     assert.deepEqual(
       sums.map((d) => d.message),
       [
-        '「行政复议·总计」应为 11（行政复议·结果维持 10 + 行政复议·结果纠正 1，其余 2 项为 0），实为 0。',
-        '「行政诉讼·复议后起诉·总计」应为 5（行政诉讼·复议后起诉·结果维持 5，其余 3 项为 0），实为 0。',
+        '「行政复议·总计」应为 11，实为 0（行政复议·结果维持 10 + 行政复议·结果纠正 1，其余 2 项为 0）。',
+        '「行政诉讼·复议后起诉·总计」应为 5，实为 0（行政诉讼·复议后起诉·结果维持 5，其余 3 项为 0）。',
       ],
     );
     for (const sum of sums) {

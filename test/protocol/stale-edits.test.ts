@@ -60,7 +60,7 @@ describe('edits against a stale document version are refused', () => {
   const sumFix = async (uri: string) => {
     const diagnostic = (await s.diagnose(uri)).find((d) => d.code === 'table.sum-mismatch')!;
     const [fix] = await s.actions(uri, [diagnostic]);
-    assert.equal(fix.title, '将合计改为 4');
+    assert.equal(fix.title, '将「（一）予以公开」的「总计」改为 4');
     return fix;
   };
 
@@ -74,9 +74,9 @@ describe('edits against a stale document version are refused', () => {
     assert.deepEqual(
       all.map((a) => [a.title, a.edit]),
       [
-        ['将合计改为 4', undefined],
-        ['在此行停用 table.sum-mismatch', undefined],
-        ['在整个文件停用 table.sum-mismatch', undefined],
+        ['将「（一）予以公开」的「总计」改为 4', undefined],
+        ['在此行停用“合计数与其各分项之和不符”（table.sum-mismatch）', undefined],
+        ['在整个文件停用“合计数与其各分项之和不符”（table.sum-mismatch）', undefined],
         ['修正所有可自动修正的问题', undefined],
       ],
     );
@@ -93,7 +93,7 @@ describe('edits against a stale document version are refused', () => {
         { textDocument: { uri, version: 7 }, edits: [{ range: { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } }, newText: '4' }] },
       ],
     });
-    assert.equal(resolved.title, '将合计改为 4');
+    assert.equal(resolved.title, '将「（一）予以公开」的「总计」改为 4');
     assert.equal(client.shown.length, shown, 'nothing shown to the user');
   });
 
@@ -104,11 +104,11 @@ describe('edits against a stale document version are refused', () => {
     await s.change(uri, 8, insertFirstLine);
     const resolved = await s.resolve(fix);
     assert.equal(resolved.edit, undefined);
-    assert.equal(resolved.title, '将合计改为 4');
+    assert.equal(resolved.title, '将「（一）予以公开」的「总计」改为 4');
     assert.equal(client.shown.at(-1), STALE);
     assert.match(
       client.logs.at(-1)!,
-      /^govreport: "将合计改为 4" not applied: file:\/\/\/stale\/changed\.txt is at version 8, the edit was made for version 7$/,
+      /^govreport: "将「（一）予以公开」的「总计」改为 4" not applied: file:\/\/\/stale\/changed\.txt is at version 8, the edit was made for version 7$/,
     );
   });
 

@@ -34,8 +34,8 @@ describe('report.carry-over against the reports of the workspace', () => {
     assert.deepEqual(
       carry.map((d) => d.message),
       [
-        '「二、上年结转政府信息公开申请数量」的「自然人」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
-        '「二、上年结转政府信息公开申请数量」的「总计」为 2，而2021年度报告的「四、结转下年度继续办理」为 3。',
+        '「二、上年结转政府信息公开申请数量」的「自然人」为 2，而 2021 年度报告的「四、结转下年度继续办理」为 3。',
+        '「二、上年结转政府信息公开申请数量」的「总计」为 2，而 2021 年度报告的「四、结转下年度继续办理」为 3。',
       ],
     );
     assert.equal(carry[0].relatedInformation?.[0].location.uri, pathToFileURL(lastYear).href);

@@ -69,7 +69,18 @@ test('seed 004: table.missing-row inserts the eight missing rows, with empty cel
     again.filter((f) => f.code === 'table.missing-row'),
     [],
   );
-  assert.equal(again.filter((f) => f.code === 'table.empty-cell').length, 8);
+  // The inserted rows' blanks are one finding for the table, for the user to fill in.
+  assert.deepEqual(
+    again.filter((f) => f.code === 'table.empty-cell').map((f) => [f.range.start.line, f.message, f.related.length]),
+    [
+      [
+        61,
+        '「收到和处理政府信息公开申请情况」表中 8 行有空白单元格：「（五）3.要求提供公开出版物」（整行）、「（五）4.无正当理由大量反复申请」（整行）、' +
+          '「（五）5.要求行政机关确认或重新出具已获取信息」（整行）等 8 行（无则填 0）。',
+        8,
+      ],
+    ],
+  );
 });
 
 test('seed 001: table.label restores the statutory label and keeps the cell’s place', () => {

@@ -62,6 +62,10 @@ for (const name of ['平潭综合实验区_2016', '平潭综合实验区_2020', 
   });
 }
 
+/** The printed 勾稽关系 holds with the total as written: the fix is offered, not preferred. */
+const balanceNote = (column: string, written: number, sum: number) =>
+  `但改为 ${sum} 后，「${column}」列勾稽关系（一 + 二 = ${written}，三 + 四 = ${sum}）将不成立，而现有的 ${written} 与之相符，有误的可能是分项。请核对；「全部修正」不改此处。`;
+
 test('平潭综合实验区_2020.html: （七）总计 20 where the outcomes add to 26, and 21 where they add to 27', () => {
   const result = readHtml(publishedPage('平潭综合实验区_2020'));
   const text = markdown(result);
@@ -70,8 +74,18 @@ test('平潭综合实验区_2020.html: （七）总计 20 where the outcomes add
   const sum =
     '（一）予以公开 6 + （二）部分公开 6 + （四）1.本机关不掌握相关政府信息 4 + （四）3.补正后申请内容仍不明确 3 + （五）2.重复申请 3 + （六）其他处理 4，其余 13 项为 0';
   assert.deepEqual(findings(text), [
-    { code: 'table.sum-mismatch', message: `「（七）总计」的「自然人」应为 26（${sum}），实为 20。`, line, at: '20' },
-    { code: 'table.sum-mismatch', message: `「（七）总计」的「总计」应为 27（${sum.replace('予以公开 6', '予以公开 7')}），实为 21。`, line, at: '21' },
+    {
+      code: 'table.sum-mismatch',
+      message: `「（七）总计」的「自然人」应为 26，实为 20（${sum}）。${balanceNote('自然人', 20, 26)}`,
+      line,
+      at: '20',
+    },
+    {
+      code: 'table.sum-mismatch',
+      message: `「（七）总计」的「总计」应为 27，实为 21（${sum.replace('予以公开 6', '予以公开 7')}）。${balanceNote('总计', 21, 27)}`,
+      line,
+      at: '21',
+    },
   ]);
   // The row as the page lays it out: 三、本年度办理结果 spans the first column, （七）总计 its two label columns.
   const applications = tables(result)[1];
@@ -155,43 +169,16 @@ test('沭阳县发展和改革局_2023.html: the five 法人或其他组织 colu
   const result = readHtml(publishedPage('沭阳县发展和改革局_2023'));
   const text = markdown(result);
   assert.equal(analyze(text).bound.era.format.id, '2021');
-  const blankRows = [
-    '一、本年新收政府信息公开申请数量',
-    '二、上年结转政府信息公开申请数量',
-    '（一）予以公开',
-    '（二）部分公开',
-    '（三）1.属于国家秘密',
-    '（三）2.其他法律行政法规禁止公开',
-    '（三）3.危及“三安全一稳定”',
-    '（三）4.保护第三方合法权益',
-    '（三）5.属于三类内部事务信息',
-    '（三）6.属于四类过程性信息',
-    '（三）7.属于行政执法案卷',
-    '（三）8.属于行政查询事项',
-    '（四）1.本机关不掌握相关政府信息',
-    '（四）2.没有现成信息需要另行制作',
-    '（四）3.补正后申请内容仍不明确',
-    '（五）1.信访举报投诉类申请',
-    '（五）2.重复申请',
-    '（五）3.要求提供公开出版物',
-    '（五）4.无正当理由大量反复申请',
-    '（五）5.要求行政机关确认或重新出具已获取信息',
-    '（六）1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-    '（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-    '（六）3.其他',
-    '（七）总计',
-    '四、结转下年度继续办理',
-  ];
   const all = findings(text);
   assert.deepEqual(
     all.map(({ code, message }) => ({ code, message })),
     [
       // 规范性文件 is the 2019 label of the 2021 row 行政规范性文件.
       { code: 'table.label', message: '法定行标签为「行政规范性文件」。' },
-      ...blankRows.map((label) => ({
+      {
         code: 'table.empty-cell',
-        message: `「${label}」有 5 个单元格未填数字：商业企业、科研机构、社会公益组织、法律服务机构、其他（无则填 0）。`,
-      })),
+        message: '「收到和处理政府信息公开申请情况」表中「商业企业」「科研机构」「社会公益组织」「法律服务机构」「其他」列空白（无则填 0）。',
+      },
       { code: 'part.title', message: '法定标题为「五、存在的主要问题及改进情况」。' },
     ],
   );

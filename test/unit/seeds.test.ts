@@ -1,17 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bind } from '../../server/src/engine/bind';
 import { parseReport } from '../../server/src/engine/structure';
 import type { OutlineNode, Range } from '../../server/src/engine/types';
+import { toDocumentSymbols } from '../../server/src/lsp/symbols';
 import { fixtureNames, readFixture } from '../support/fixtures';
 import { assertWellFormed } from '../support/invariants';
-import { reportOutline } from '../support/outline';
+import { symbolOutline } from '../support/outline';
 import { seedOutlines } from '../support/seed-outlines';
 
 for (const seed of fixtureNames('seeds')) {
   test(`seed ${seed}: outline`, () => {
     const text = readFixture('seeds', seed);
     const report = parseReport(text);
-    assert.deepEqual(reportOutline(report), seedOutlines[seed]);
+    assert.deepEqual(symbolOutline(toDocumentSymbols(bind(report))), seedOutlines[seed]);
     assertWellFormed(report, text);
   });
 

@@ -39,10 +39,34 @@ test('typing gr21 offers the 2021 report and each of its tables; gr19 the 2019 o
     'gr19-table3',
     'gr19-table4',
   ]);
-  assert.equal(
-    snippets('pipe')['gr21-table3 2021 年版年度报告格式：收到和处理政府信息公开申请情况'].description,
-    '2021 年版年度报告格式：收到和处理政府信息公开申请情况',
+});
+
+test('VS Code lists each snippet under a name other than its prefix, and its description says what it inserts', () => {
+  const listed = Object.entries(snippets('pipe')).filter(([, s]) => !s.prefix.startsWith('gr19'));
+  assert.deepEqual(
+    listed.map(([name, s]) => [s.prefix, name, s.description]),
+    [
+      ['gr-disable-next-line', '停用下一行的某条检查 / Disable a rule for the next line', '停用下一行的某条检查 / Disable a rule for the next line'],
+      ['gr-disable-line', '停用本行的某条检查 / Disable a rule for this line', '停用本行的某条检查 / Disable a rule for this line'],
+      ['gr-disable', '停用一段范围内的某条检查 / Disable a rule for a range', '停用一段范围内的某条检查 / Disable a rule for a range'],
+      ['gr-disable-file', '停用整个文件的某条检查 / Disable a rule for the whole file', '停用整个文件的某条检查 / Disable a rule for the whole file'],
+      ['gr21-report', '2021年版年度报告全文框架', '插入2021年版年度报告全文框架：标题、导语、六个部分和 6 张法定表格'],
+      [
+        'gr21-art20-1',
+        '2021年版第二十条第（一）项表',
+        '插入2021年版第二十条第（一）项表（行：规章、行政规范性文件；列：本年制发件数、本年废止件数、现行有效件数）',
+      ],
+      ['gr21-art20-5', '2021年版第二十条第（五）项表', '插入2021年版第二十条第（五）项表（行：行政许可；列：本年处理决定数量）'],
+      ['gr21-art20-6', '2021年版第二十条第（六）项表', '插入2021年版第二十条第（六）项表（行：行政处罚、行政强制；列：本年处理决定数量）'],
+      ['gr21-art20-8', '2021年版第二十条第（八）项表', '插入2021年版第二十条第（八）项表（行：行政事业性收费；列：本年收费金额（单位：万元））'],
+      ['gr21-table3', '2021年版表三：收到和处理政府信息公开申请情况', '插入2021年版表三：收到和处理政府信息公开申请情况（30 行 × 7 列）'],
+      ['gr21-table4', '2021年版表四：政府信息公开行政复议、行政诉讼情况', '插入2021年版表四：政府信息公开行政复议、行政诉讼情况（1 行 × 15 列）'],
+    ],
   );
+  const table3 = Object.values(snippets('tsv')).find((s) => s.prefix === 'gr19-table3')!;
+  // As many rows and columns as the description says: a header line, then one line per row with its label.
+  assert.equal(table3.description, '插入2019年版表三：收到和处理政府信息公开申请情况（27 行 × 7 列）');
+  assert.deepEqual([table3.body.length - 1, table3.body[1].split('\t').length - 1], [27, 7]);
 });
 
 for (const id of SNIPPET_FORMATS) {

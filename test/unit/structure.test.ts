@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { bind } from '../../server/src/engine/bind';
 import { parseReport } from '../../server/src/engine/structure';
 import type { OutlineNode } from '../../server/src/engine/types';
-import { joinLines } from '../support/fixtures';
+import { toDocumentSymbols } from '../../server/src/lsp/symbols';
+import { joinLines, readFixture } from '../support/fixtures';
 
 /** name (children…) in a compact form for readable expectations. */
 function tree(nodes: OutlineNode[]): string[] {
@@ -165,4 +168,42 @@ test('empty and whitespace-only documents have an empty outline', () => {
     const report = parseReport(text);
     assert.deepEqual([report.outline, report.tables, report.title], [[], [], undefined]);
   }
+});
+
+/** The outline's table names, in document order, as the editor shows them. */
+function tableSymbolNames(text: string): string[] {
+  const names: string[] = [];
+  const visit = (symbols: DocumentSymbol[]) =>
+    symbols.forEach((s) => {
+      if (s.kind === SymbolKind.Struct) names.push(s.name);
+      visit(s.children ?? []);
+    });
+  visit(toDocumentSymbols(bind(parseReport(text))));
+  return names;
+}
+
+test('the outline names a statutory table as the statute does, in every era; any other table by its caption or header words', () => {
+  // 2019: the caption of each 第二十条 table, then 表三 and 表四 by their parts.
+  assert.deepEqual(tableSymbolNames(readFixture('seeds', '001_6ba39ebe6f690d1f.txt')), [
+    '第二十条第（一）项',
+    '第二十条第（五）项',
+    '第二十条第（六）项',
+    '第二十条第（八）项',
+    '第二十条第（九）项',
+    '表三 收到和处理政府信息公开申请情况',
+    '表四 政府信息公开行政复议、行政诉讼情况',
+  ]);
+  // 2021: the caption as the statute writes it (第二十条 第（一）项 in the report), without 第（九）项.
+  assert.deepEqual(tableSymbolNames(readFixture('corpus', '淮安市人民政府_2024.txt')), [
+    '第二十条第（一）项',
+    '第二十条第（五）项',
+    '第二十条第（六）项',
+    '第二十条第（八）项',
+    '表三 收到和处理政府信息公开申请情况',
+    '表四 政府信息公开行政复议、行政诉讼情况',
+  ]);
+  // 2008: the 统计表, whatever its header says (指标名称 计量单位 2016年度 历年累计).
+  assert.deepEqual(tableSymbolNames(readFixture('corpus', '平潭综合实验区_2016.txt')), ['政府信息公开情况统计表']);
+  // Not a table of the statute: its header words.
+  assert.deepEqual(tableSymbolNames(joinLines('一、总体情况', '', '项目\t数量', '培训\t3')), ['项目 数量']);
 });

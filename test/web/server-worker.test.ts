@@ -113,7 +113,7 @@ describe('dist/browser/server.js in a web worker', () => {
       }) as Promise<ReadSourceResult>;
     const page = await read('published', '平潭综合实验区_2020.html');
     assert.ok(page.ok && page.kind === 'html');
-    assert.match(page.text, /^\| +\| （七）总计 +\| +\| 20 /m);
+    assert.match(page.text, /^\| [ \u3000]+\| （七）总计[ \u3000]+\| [ \u3000]+\| 20[ \u3000]/m);
     const docx = await read('published', '政务公开年报模版_2021格式.docx');
     assert.ok(docx.ok && docx.kind === 'docx');
     const doc = await read('readers', '平潭综合实验区_2020.doc');

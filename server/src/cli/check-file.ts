@@ -56,15 +56,17 @@ function checkTextFile({ path, config }: CheckFileTask, options: CheckFileOption
   const file = read.file;
   if (!path.endsWith('.govreport') && !looksLikeReport(file.text)) return notAReport(path, locale);
   const notes = file.lossless ? [] : [undecodableNote(file, locale)];
-  const after = options.fix ? fixAll(file.text, { locale, config }) : file.text;
-  if (after === file.text) return checked(path, file.text, file.encoding, config, locale, notes, false);
+  const fixed = options.fix ? fixAll(file.text, { locale, config }) : undefined;
+  if (!fixed || fixed.text === file.text) return checked(path, file.text, file.encoding, config, locale, notes, false);
   try {
-    writeReportFile(file, after);
+    writeReportFile(file, fixed.text);
   } catch (error) {
     if (!(error instanceof WriteRefused)) throw error;
     return { ...checked(path, file.text, file.encoding, config, locale, notes, false), notFixed: refusalText(error.reason, locale) };
   }
-  return checked(path, after, file.encoding, config, locale, notes, true);
+  const outcome = checked(path, fixed.text, file.encoding, config, locale, notes, true);
+  outcome.result.fixed = fixed.applied;
+  return outcome;
 }
 
 /**

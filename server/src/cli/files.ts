@@ -5,11 +5,13 @@ import { readdir, realpathSync, statSync, type Dirent } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { glob, type GlobOptions } from 'tinyglobby';
 import { isBinary, looksMisdecoded } from '../engine/detect';
-import { IrregularFileError, readRegularFile } from '../node/regular-file';
+import { errorText, readErrorText, readRegularFile } from '../node/regular-file';
 import type { Locale } from '../rules';
 import { say } from '../rules/types';
 import { SOURCE_EXTENSIONS } from '../readers/dispatch';
 import { replaceFile, WriteRefused, type Refusal } from './replace-file';
+
+export { readErrorText };
 
 export interface ReportFile {
   path: string;
@@ -101,11 +103,6 @@ function realPathOr(path: string): string {
   }
 }
 
-/** An error's message without the path Node appends ("EACCES: permission denied, open '/…'"): the path is named beside it. */
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/, \w+ '.*'$/s, '') : String(error);
-}
-
 const BOMS = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
@@ -177,9 +174,4 @@ export function refusalText(reason: Refusal, locale: Locale): string {
     case 'undecodable':
       return say(locale, '文件有无法解码的字节，写回会改变它们', 'the file holds bytes that could not be decoded, and writing it back would change them');
   }
-}
-
-/** A reading error in the user's language: a folder, FIFO or device where a file was expected is named as such. */
-export function readErrorText(error: unknown, locale: Locale): string {
-  return error instanceof IrregularFileError && error.reason === 'not-a-file' ? say(locale, '不是普通文件', 'not a regular file') : errorText(error);
 }

@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleInfo, type Finding, type Locale, type Severity } from '../rules';
+import { appliedFixText, type AppliedFix } from '../rules/fix-all';
 import { say } from '../rules/types';
 import type { SourceKind, SourcePlace } from '../readers/model';
 import { SOURCE_LABELS } from '../readers/dispatch';
@@ -19,6 +20,8 @@ export interface FileResult {
   /** What could not be read faithfully: bytes that did not decode, parts of a PDF, Word file or web page. */
   notes: string[];
   findings: Finding[];
+  /** With --fix: the fixes written to the file. */
+  fixed?: AppliedFix[];
   /** A PDF, Word file or web page: where each line of the converted text came from. */
   source?: { kind: SourceKind; places: (SourcePlace | undefined)[] };
 }
@@ -34,7 +37,8 @@ export interface Skipped {
 }
 
 /**
- * The public JSON shape: an array of { file, era, organ, year, notes?, diagnostics: [{ code, severity, message, range, fixes?, source? }] }.
+ * The public JSON shape: an array of { file, era, organ, year, notes?, fixed?, diagnostics: [{ code, severity, message, range, fixes?, source? }] },
+ * `fixed` listing what --fix wrote: [{ code, title, changes: [{ before, after }] }].
  * For a converted file the range is in the converted text (`govreport convert`), `source` the place in the file itself.
  */
 export function toJson(results: FileResult[], cwd: string): string {
@@ -46,6 +50,7 @@ export function toJson(results: FileResult[], cwd: string): string {
         organ: r.organ ?? null,
         year: r.year ?? null,
         ...(r.notes.length > 0 ? { notes: r.notes } : {}),
+        ...(r.fixed && r.fixed.length > 0 ? { fixed: r.fixed } : {}),
         diagnostics: r.findings.map((f) => ({
           code: f.code,
           severity: f.severity,
@@ -122,7 +127,7 @@ export function toText(results: FileResult[], skipped: Skipped[], cwd: string, l
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
   const out: string[] = [];
   for (const r of results) {
-    if (r.findings.length === 0 && r.notes.length === 0) continue;
+    if (r.findings.length === 0 && r.notes.length === 0 && !r.fixed?.length) continue;
     const about = [
       r.organ,
       r.year && say(locale, `${r.year} 年度`, `${r.year}`),
@@ -132,6 +137,7 @@ export function toText(results: FileResult[], skipped: Skipped[], cwd: string, l
     ];
     out.push(paint('underline', relative(cwd, r.file) || r.file) + paint('gray', `  ${about.filter(Boolean).join(' · ')}`));
     for (const note of r.notes) out.push(`  ${paint('yellow', say(locale, '注意', 'note'))} ${note}`);
+    for (const fix of r.fixed ?? []) out.push(`  ${paint('green', say(locale, '已修正', 'fixed'))} ${appliedFixText(fix, locale)}`);
     for (const f of r.findings) {
       const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
       const severity = say(locale, ...SEVERITY_NAMES[f.severity]);

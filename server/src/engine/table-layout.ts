@@ -1,19 +1,16 @@
 /**
  * Formatting and converting tables without touching a label or a number: Markdown pipe tables
- * aligned by display width (CJK and full-width characters count double), trailing empty cells of
+ * aligned so that their |s line up in any editor font (see pipeTableLines), trailing empty cells of
  * tab-separated rows trimmed, and a table converted between the two forms cell for cell.
  */
 import stringWidth from 'string-width';
 import type { BoundReport } from './bind';
 import type { TextEdit } from './edits';
 import { parseCellValue } from './values';
+import { scanLine, type RowLine } from './scan';
 import type { Report, Table, TableRow } from './types';
 
-const PIPE_ROW = /^[ \t\u3000]*\|/;
-/**
- * Longer cells are written as they are and set no column width: aligning a column to one would pad
- * every row by as much, and measuring its display width takes time that grows faster than its length.
- */
+/** Longer cells are written as they are and set no column width: aligning a column to one would pad every row by as much. */
 const MAX_ALIGNED_LENGTH = 200;
 
 /** The edits that format every table touching lines [from, to] (the whole document by default). */
@@ -27,13 +24,17 @@ export function formatTables(bound: BoundReport, from = 0, to = bound.report.lin
       lastValueCell.set(row.row.line, last);
     }
   }
-  const edits: TextEdit[] = [];
+  const formatted = new Map<number, string>();
+  // Lines of the Markdown tables laid out (or left alone) so far: two tables split by a caption row share one.
+  const visited = new Set<number>();
   for (const table of report.tables) {
     if (table.range.end.line < from || table.range.start.line > to) continue;
-    const lines = table.syntax === 'pipe' ? alignPipeTable(report, table) : trimTsvTable(report, table, lastValueCell);
-    for (const [line, text] of lines) {
-      if (report.lines[line] !== text) edits.push(replaceLine(report, line, text));
-    }
+    const lines = table.syntax === 'pipe' ? alignPipeTables(report, table, visited) : trimTsvTable(report, table, lastValueCell);
+    for (const [line, text] of lines) formatted.set(line, text);
+  }
+  const edits: TextEdit[] = [];
+  for (const [line, text] of formatted) {
+    if (report.lines[line] !== text) edits.push(replaceLine(report, line, text));
   }
   return edits;
 }
@@ -66,43 +67,153 @@ function lastFilled(row: TableRow): number {
   return -1;
 }
 
-/** Pipe rows' cells padded to common column widths; separator rows keep their alignment colons. */
-function alignPipeTable(report: Report, table: Table): Map<number, string> {
-  // Only the rows read as pipe rows: a tab-separated row whose first cell starts with | stays as it is.
-  const rows = table.rows.filter((r) => r.kind !== 'debris' && PIPE_ROW.test(report.lines[r.line]) && !report.lines[r.line].includes('\t'));
-  if (rows.length === 0) return new Map();
-  const columns = mostCells(rows);
-  const widths = new Array<number>(columns).fill(3);
-  for (const row of rows) {
-    if (row.kind === 'rule') continue;
-    row.cells.forEach((c, i) => {
-      widths[i] = Math.max(widths[i], alignedWidth(c.text));
-    });
-  }
+/**
+ * Each Markdown table (a run of pipe rows) that a row of the table stands in, laid out whole: its
+ * caption rows (第二十条第（一）项) are rows of the same Markdown table. A run whose rows differ in their
+ * cell count (merged cells written as fewer cells) is left as it is: no column layout fits it.
+ */
+function alignPipeTables(report: Report, table: Table, visited: Set<number>): Map<number, string> {
   const lines = new Map<number, string>();
-  for (const row of rows) {
-    const indent = /^[ \t\u3000]*/.exec(report.lines[row.line])![0];
-    // A short row keeps its cell count: numbers are read right-aligned, so an added empty cell would move them.
-    const cells = row.cells.map((c, i) => (row.kind === 'rule' ? ruleCell(c.text, widths[i]) : padCell(c.text, widths[i])));
-    lines.set(row.line, `${indent}| ${cells.join(' | ')} |`);
+  for (const row of table.rows) {
+    if (visited.has(row.line)) continue;
+    const rows = markdownTableAt(report, row.line);
+    for (const r of rows) visited.add(r.line);
+    if (rows.length === 0 || rows.some((r) => r.cells.length !== rows[0].cells.length) || unreadDelimiter(rows)) continue;
+    const laidOut = pipeTableLines(rows.map((r) => ({ cells: r.cells.map((c) => c.text), separator: r.rule })));
+    rows.forEach((r, i) => lines.set(r.line, /^[ \t\u3000]*/.exec(report.lines[r.line])![0] + laidOut[i]));
   }
   return lines;
 }
 
-/** The display width a pipe-table column is aligned to for this cell: 0 for a cell too long to align. */
-export function alignedWidth(text: string): number {
-  return text.length <= MAX_ALIGNED_LENGTH ? stringWidth(text) : 0;
+/** A cell of Markdown's delimiter row, the second row of a table: `---`, `:-:`, `--:`. */
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/**
+ * Markdown's delimiter row with fewer than three dashes in a cell (`|:-:|--|`), which the engine reads
+ * as a row of cells: laying it out as either would change what the other reads.
+ */
+function unreadDelimiter(rows: readonly RowLine[]): boolean {
+  return rows.length > 1 && !rows[1].rule && rows[1].cells.every((c) => DELIMITER_CELL.test(c.text));
 }
 
-/** The cell padded to the column's display width; a cell too long to align as it is. */
-export function padCell(text: string, width: number): string {
-  return text.length <= MAX_ALIGNED_LENGTH ? text + ' '.repeat(Math.max(0, width - stringWidth(text))) : text;
+/** The run of pipe rows around the line, if it is one. */
+function markdownTableAt(report: Report, line: number): RowLine[] {
+  if (!pipeRowAt(report, line)) return [];
+  let first = line;
+  while (pipeRowAt(report, first - 1)) first--;
+  const rows: RowLine[] = [];
+  for (let l = first, r = pipeRowAt(report, l); r; r = pipeRowAt(report, ++l)) rows.push(r);
+  return rows;
 }
 
-function ruleCell(text: string, width: number): string {
-  const left = text.startsWith(':');
-  const right = text.endsWith(':') && text.length > 1;
-  return (left ? ':' : '') + '-'.repeat(width - (left ? 1 : 0) - (right ? 1 : 0)) + (right ? ':' : '');
+/** The line as a pipe row; a tab-separated row whose first cell starts with | is none. */
+function pipeRowAt(report: Report, line: number): RowLine | undefined {
+  if (line < 0 || line >= report.lineCount) return undefined;
+  const scanned = scanLine(report.lines[line], line);
+  return scanned.kind === 'row' && scanned.syntax === 'pipe' ? scanned : undefined;
+}
+
+/** A row of a pipe table to lay out; a separator row's cells keep their alignment colons. */
+export interface PipeRow {
+  cells: readonly string[];
+  separator: boolean;
+}
+
+/** How many glyphs of each kind a cell shows: full-width ones (CJK, full-width forms) and the others. */
+interface Glyphs {
+  full: number;
+  half: number;
+}
+
+/** The alignment colons of a separator cell: `:--` left, `--:` right, `:-:` both (centred). */
+interface Colons {
+  left: boolean;
+  right: boolean;
+}
+
+/**
+ * The lines of a pipe table (every row as many cells) whose |s line up in whatever font the editor
+ * uses. Editors draw CJK with a CJK font, one em wide, and the rest with the editor's font, often
+ * 0.55–0.6 em (Consolas, Menlo, DejaVu Sans Mono): a CJK character is not two spaces wide, so no
+ * number of spaces pads it. Every cell of a column is padded instead to the same number of full-width
+ * glyphs, with U+3000 IDEOGRAPHIC SPACE, and of other glyphs, with spaces: the cells then take the
+ * same room in any font. Cells are padded on the side their column's alignment leaves free.
+ */
+export function pipeTableLines(rows: readonly PipeRow[]): string[] {
+  const columns = rows.length > 0 ? rows[0].cells.length : 0;
+  const rooms = Array.from({ length: columns }, () => ({ full: 0, half: 0 }));
+  for (const row of rows) {
+    if (row.separator) continue;
+    row.cells.forEach((text, i) => {
+      const glyphs = glyphsOf(text);
+      rooms[i].full = Math.max(rooms[i].full, glyphs.full);
+      rooms[i].half = Math.max(rooms[i].half, glyphs.half);
+    });
+  }
+  const separator = rows.find((r) => r.separator);
+  const colons = rooms.map((_, i) => colonsOf(separator?.cells[i] ?? ''));
+  // Room for three dashes besides the colons: fewer would not read as a separator row.
+  rooms.forEach((room, i) => {
+    const least = MIN_DASHES + Number(colons[i].left) + Number(colons[i].right);
+    room.half = Math.max(room.half, Math.ceil(least - room.full * DASHES_PER_FULL_WIDTH));
+  });
+  const dashes = separatorDashes(rooms);
+  return rows.map((row) => {
+    const cells = row.separator ? row.cells.map((_, i) => ruleCell(colons[i], dashes[i])) : row.cells.map((text, i) => padCell(text, rooms[i], colons[i]));
+    return `| ${cells.join(' | ')} |`;
+  });
+}
+
+const MIN_DASHES = 3;
+/**
+ * The separator row may hold only dashes, colons and spaces, so it cannot take a CJK column's exact
+ * room: its dashes stand for full-width glyphs at the ratio of VS Code's default fonts (a CJK glyph
+ * of one em over Latin glyphs of 0.55 em in Consolas, 0.6 em in Menlo and DejaVu Sans Mono).
+ */
+const DASHES_PER_FULL_WIDTH = 1.75;
+
+/** East Asian wide and full-width characters are full-width; ambiguous ones (“ ” — …) are drawn by the editor's font. */
+function glyphsOf(text: string): Glyphs {
+  const glyphs = { full: 0, half: 0 };
+  if (text.length > MAX_ALIGNED_LENGTH) return glyphs;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const width = code >= 0x20 && code < 0x7f ? 1 : stringWidth(char);
+    if (width === 2) glyphs.full++;
+    else glyphs.half += width;
+  }
+  return glyphs;
+}
+
+function colonsOf(separatorCell: string): Colons {
+  return { left: separatorCell.startsWith(':'), right: separatorCell.endsWith(':') && separatorCell.length > 1 };
+}
+
+/** The cell padded to its column's room, on the side its alignment leaves free; a cell too long to align as it is. */
+function padCell(text: string, room: Glyphs, { left, right }: Colons): string {
+  if (text.length > MAX_ALIGNED_LENGTH) return text;
+  const glyphs = glyphsOf(text);
+  const full = room.full - glyphs.full;
+  const half = room.half - glyphs.half;
+  const before = !right ? { full: 0, half: 0 } : left ? { full: full >> 1, half: half >> 1 } : { full, half };
+  const pad = (f: number, h: number) => '\u3000'.repeat(f) + ' '.repeat(h);
+  return pad(before.full, before.half) + text + pad(full - before.full, half - before.half);
+}
+
+/** Each column's dash count, rounded so that the separator row's |s stray no further as the row goes on. */
+function separatorDashes(rooms: readonly Glyphs[]): number[] {
+  let exact = 0;
+  let written = 0;
+  return rooms.map((room) => {
+    exact += room.half + room.full * DASHES_PER_FULL_WIDTH;
+    const dashes = Math.round(exact) - written;
+    written += dashes;
+    return dashes;
+  });
+}
+
+function ruleCell({ left, right }: Colons, width: number): string {
+  return (left ? ':' : '') + '-'.repeat(width - Number(left) - Number(right)) + (right ? ':' : '');
 }
 
 /** Converts the table between tab-separated and Markdown pipe form, cell for cell; separator rows are regenerated. */

@@ -7,6 +7,7 @@
 import { formatById, type FormatDefinition, type FormatId, type TableDefinition } from './index';
 import { renderReport, renderTable, type TemplateOptions } from './templates';
 import { ruleInfo } from '../rules';
+import { formatChineseNumber, parseChineseNumber } from '../engine/numerals';
 
 export interface Snippet {
   prefix: string;
@@ -22,11 +23,26 @@ export function snippetPrefix(format: FormatDefinition, table?: TableDefinition)
   const era = `gr${format.id.slice(2)}`;
   if (!table) return `${era}-report`;
   const item = /第二十条第（(.+)）项/.exec(table.caption ?? '')?.[1];
-  return `${era}-${item ? `art20-${chineseItem(item)}` : `table${table.part}`}`;
+  return `${era}-${item ? `art20-${parseChineseNumber(item)}` : `table${table.part}`}`;
 }
 
-function chineseItem(item: string): number {
-  return '一二三四五六七八九十'.indexOf(item) + 1;
+/**
+ * The name a snippet is listed under, beside its prefix: 2021年版表三：收到和处理政府信息公开申请情况
+ * for the numbered tables, 2021年版第二十条第（一）项表 for the captioned ones.
+ */
+export function snippetName(format: FormatDefinition, table?: TableDefinition): string {
+  const era = `${format.id}年版`;
+  if (!table) return `${era}年度报告全文框架`;
+  return table.caption ? `${era}${table.caption}表` : `${era}表${formatChineseNumber(table.part)}：${table.name}`;
+}
+
+/**
+ * What inserting the table gives: a captioned table's rows and columns by name (it has a few), a
+ * numbered table's size.
+ */
+function tableContents(table: TableDefinition): string {
+  if (!table.caption) return `${table.rows.length} 行 × ${table.columns.length} 列`;
+  return `行：${table.rows.map((r) => r.label).join('、')}；列：${table.columns.map((c) => c.label).join('、')}`;
 }
 
 /** Number cells become tab stops with 0 as their placeholder. */
@@ -46,7 +62,7 @@ export function tableSnippet(format: FormatDefinition, table: TableDefinition, s
   return {
     prefix: snippetPrefix(format, table),
     body: assertPlain(renderTable(table, { syntax, number: tabStops() })),
-    description: `${format.name}：${table.caption ? `${table.caption}（${partName(format, table)}）` : table.name}`,
+    description: `插入${snippetName(format, table)}（${tableContents(table)}）`,
   };
 }
 
@@ -54,12 +70,8 @@ export function reportSnippet(format: FormatDefinition, syntax: TemplateOptions[
   return {
     prefix: snippetPrefix(format),
     body: assertPlain(renderReport(format, { syntax, organ: '${1:某某县人民政府}', year: `\${2:${format.years.from}}`, number: tabStops(3) })),
-    description: `${format.name}：年度报告全文框架（标题、导语、六个部分和法定表格）`,
+    description: `插入${snippetName(format)}：标题、导语、${formatChineseNumber(format.parts.length)}个部分和 ${format.tables.length} 张法定表格`,
   };
-}
-
-function partName(format: FormatDefinition, table: TableDefinition): string {
-  return format.parts.find((p) => p.number === table.part)?.title ?? '';
 }
 
 /** The inline suppression comments, with the rule codes to choose from. */
@@ -85,18 +97,14 @@ function suppressionSnippets(): Snippet[] {
   ];
 }
 
-/** Every snippet for one syntax, keyed by a readable name, in a stable order. */
+/** Every snippet for one syntax, keyed by the name VS Code lists it under, in a stable order. */
 export function snippets(syntax: TemplateOptions['syntax']): Record<string, Snippet> {
   const result: Record<string, Snippet> = {};
-  for (const snippet of suppressionSnippets()) result[snippet.prefix] = snippet;
+  for (const snippet of suppressionSnippets()) result[snippet.description] = snippet;
   for (const id of SNIPPET_FORMATS) {
     const format = formatById(id);
-    const report = reportSnippet(format, syntax);
-    result[`${report.prefix} ${report.description}`] = report;
-    for (const table of format.tables) {
-      const snippet = tableSnippet(format, table, syntax);
-      result[`${snippet.prefix} ${snippet.description}`] = snippet;
-    }
+    result[snippetName(format)] = reportSnippet(format, syntax);
+    for (const table of format.tables) result[snippetName(format, table)] = tableSnippet(format, table, syntax);
   }
   return result;
 }

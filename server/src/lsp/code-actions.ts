@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import * as z from 'zod/mini';
 import type { TextEdit } from '../engine/edits';
-import type { Fix, Locale } from '../rules';
+import { ruleInfo, type Fix, type Locale } from '../rules';
 import { say } from '../rules/types';
 import { textEditSchema, type codeActionParams } from './params';
 
@@ -57,22 +57,33 @@ export function quickFixes(params: z.infer<typeof codeActionParams>, document: A
     if (!code || silenced.has(`${code}@${diagnostic.range.start.line}`)) continue;
     silenced.add(`${code}@${diagnostic.range.start.line}`);
     const line = diagnostic.range.start.line;
+    const rule = ruleName(code, locale);
     const indent = /^[ \u3000]*/.exec(document.lines[line] ?? '')![0];
     const insert = (at: number, text: string) => [
       { range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: text + document.eol },
     ];
     actions.push(
       withEdits(
-        { title: say(locale, `在此行停用 ${code}`, `Disable ${code} for this line`), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] },
+        { title: say(locale, `在此行停用${rule}`, `Disable ${rule} for this line`), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] },
         insert(line, `${indent}<!-- govreport-disable-next-line ${code} -->`),
       ),
       withEdits(
-        { title: say(locale, `在整个文件停用 ${code}`, `Disable ${code} for the entire file`), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] },
+        { title: say(locale, `在整个文件停用${rule}`, `Disable ${rule} for the entire file`), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] },
         insert(0, `<!-- govreport-disable-file ${code} -->`),
       ),
     );
   }
   return actions;
+}
+
+/**
+ * A rule as a suppression action names it: its description in words, its code in parentheses — the
+ * code is what the comment holds. Quotes inside a Chinese description become the inner ‘’ pair.
+ */
+function ruleName(code: string, locale: Locale): string {
+  const rule = ruleInfo.find((r) => r.code === code);
+  if (!rule) return code;
+  return say(locale, `“${rule.description['zh-cn'].replace(/“/g, '‘').replace(/”/g, '’')}”（${code}）`, `"${rule.description.en}" (${code})`);
 }
 
 export function fixAllAction(uri: string, document: Snapshot, edits: TextEdit[], title: string, resolve = true): CodeAction | undefined {

@@ -1,7 +1,8 @@
 import type { Hover, Position, Range } from 'vscode-languageserver';
-import type { BoundCell, BoundReport, BoundRow, BoundTable, Era } from '../engine/bind';
-import { formatAmount, sum } from '../engine/values';
-import { columnName, resolveAddends, rowLabel, termName, valueColumns } from '../rules/cells';
+import type { BoundCell, BoundReport, BoundTable, Era } from '../engine/bind';
+import { formatAmount, sameValue, sum } from '../engine/values';
+import { columnName, rowLabel, termName } from '../rules/cells';
+import { relationsOf } from '../rules/relations';
 import { say, type Locale } from '../rules/types';
 import { formatChineseNumber } from '../engine/numerals';
 
@@ -55,12 +56,14 @@ function cellHover(bound: BoundReport, position: Position, locale: Locale): Hove
       if (row.row.line !== position.line) continue;
       for (const cell of row.cells.values()) {
         if (!cell.cell || !inside(cell.range, position)) continue;
+        const total = totalLines(table, cell, locale);
         const lines = [
+          ...(total.answer ? [total.answer, ''] : []),
           `**${rowLabel(table, row.definition.id)}** × **${columnName(table.definition, cell.column)}**`,
           '',
           say(locale, `「${table.definition.name}」`, `「${table.definition.name}」`),
+          ...total.lines,
         ];
-        lines.push(...totalLines(table, row, cell, locale));
         return { contents: { kind: 'markdown', value: lines.join('\n') }, range: cell.range };
       }
     }
@@ -68,29 +71,29 @@ function cellHover(bound: BoundReport, position: Position, locale: Locale): Hove
   return undefined;
 }
 
-/** For a total: what it adds up and the sum of what is written. */
-function totalLines(table: BoundTable, row: BoundRow, cell: BoundCell, locale: Locale): string[] {
-  for (const rule of table.definition.rules) {
-    if (rule.type !== 'sum') continue;
-    const across = rule.across === 'columns' && rule.total === cell.column.id && (!rule.only || rule.only.includes(row.definition.id));
-    const down = rule.across === 'rows' && rule.total === row.definition.id && valueColumns(table, rule.only).some((c) => c.id === cell.column.id);
-    if (!across && !down) continue;
-    const ids = across ? resolveAddends(rule.addends, (id) => row.cells.has(id)) : resolveAddends(rule.addends, (id) => table.rows.has(id));
-    if (!ids) continue;
-    const addends = ids.map((id) => ({ id, cell: across ? row.cells.get(id) : table.rows.get(id)?.cells.get(cell.column.id) }));
-    const numbers = addends.flatMap((a) => (a.cell?.value.kind === 'number' ? [a.cell.value] : []));
-    const total = sum(numbers);
-    const blanks = addends.length - numbers.length;
-    return [
-      '',
-      say(locale, `合计 = ${addends.map((a) => termName(table, a.id)).join(' + ')}`, `Total = ${addends.map((a) => termName(table, a.id)).join(' + ')}`),
-      '',
-      say(
-        locale,
-        `所填分项之和：**${formatAmount(total)}**${blanks > 0 ? `（另有 ${blanks} 项未填）` : ''}`,
-        `Sum of the written addends: **${formatAmount(total)}**${blanks > 0 ? ` (${blanks} blank)` : ''}`,
-      ),
-    ];
+/** For a total: what it adds up and the sum of what is written; when it is wrong, the answer to lead the hover with (应为 26，实为 20). */
+function totalLines(table: BoundTable, cell: BoundCell, locale: Locale): { answer?: string; lines: string[] } {
+  const relation = relationsOf(table).find((r) => r.rule.type === 'sum' && r.left[0].cell === cell);
+  if (!relation) return { lines: [] };
+  const numbers = relation.right.flatMap((t) => (t.cell?.value.kind === 'number' ? [t.cell.value] : []));
+  const total = sum(numbers);
+  const blanks = relation.right.length - numbers.length;
+  let answer: string | undefined;
+  if (blanks === 0 && cell.value.kind === 'number' && !sameValue(total, cell.value)) {
+    const decimals = Math.max(total.decimals, cell.value.decimals);
+    const [expected, actual] = [formatAmount(total, decimals), formatAmount(cell.value, decimals)];
+    answer = say(locale, `**应为 ${expected}，实为 ${actual}**`, `**Should be ${expected}, is ${actual}**`);
   }
-  return [];
+  const addends = relation.right.map((t) => termName(table, t.id)).join(' + ');
+  const lines = [
+    '',
+    say(locale, `合计 = ${addends}`, `Total = ${addends}`),
+    '',
+    say(
+      locale,
+      `所填分项之和：**${formatAmount(total)}**${blanks > 0 ? `（另有 ${blanks} 项未填）` : ''}`,
+      `Sum of the written addends: **${formatAmount(total)}**${blanks > 0 ? ` (${blanks} blank)` : ''}`,
+    ),
+  ];
+  return { answer, lines };
 }

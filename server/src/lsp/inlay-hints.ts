@@ -2,7 +2,7 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import type { Finding } from '../rules';
 import { say, type Locale } from '../rules/types';
 
-/** Beside each total that does not add up, the value it should have (off by default: govreport.inlayHints.enabled). */
+/** Beside each total that does not add up, the value it should have (on unless govreport.inlayHints.enabled is off). */
 export function totalHints(findings: readonly Finding[], range: Range, locale: Locale): InlayHint[] {
   return findings
     .filter((f) => f.code === 'table.sum-mismatch' && f.range.end.line >= range.start.line && f.range.end.line <= range.end.line)

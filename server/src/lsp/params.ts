@@ -26,7 +26,7 @@ const diagnostic = z.looseObject({
 });
 export const codeActionParams = z.looseObject({
   textDocument,
-  context: z.looseObject({ diagnostics: z.array(diagnostic), only: z.optional(z.array(z.string())) }),
+  context: z.looseObject({ diagnostics: z.array(diagnostic), only: z.optional(z.array(z.string())), triggerKind: z.optional(z.number()) }),
 });
 export const codeActionSchema = z.looseObject({ title: z.string(), data: z.optional(z.unknown()) });
 

@@ -2,6 +2,7 @@
  * govreport's own LSP requests and commands, shared by the server and the extension client
  * (plain names and shapes, no library imports, so the client can bundle this file).
  */
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { TextEdit } from '../engine/edits';
 import type { Position } from '../engine/types';
 import type { FormatDefinition } from '../formats/schema';
@@ -41,8 +42,16 @@ export const TABLE_SNIPPET = 'govreport/tableSnippet';
 export const NEW_REPORT = 'govreport/newReport';
 /** The edits converting the table at a position: ConvertTableParams → ConvertTableResult. */
 export const CONVERT_TABLE = 'govreport/convertTable';
-/** Applies every preferred fix to the document named by its argument (a URI string). */
+/** Applies every preferred fix to the document named by its argument (a URI string): → FixAllSummary. */
 export const APPLY_ALL_FIXES = 'govreport.applyAllFixes';
+/** The client command a fix-all code action runs after its edit, to say what it changed: (FixAllSummary). */
+export const SHOW_FIX_ALL_SUMMARY = 'govreport.showFixAllSummary';
+
+/** What fix-all changed: one line per fix, in the UI language (将「（一）予以公开」的「总计」改为 7（8 → 7）). */
+export interface FixAllSummary {
+  uri: string;
+  applied: string[];
+}
 
 /** Sent by the server after each check of a report: what the status item shows. */
 export const STATUS = 'govreport/status';
@@ -53,6 +62,8 @@ export interface ReportStatus {
   formatName: string;
   /** How the format was decided (see the title hover). */
   source: 'title' | 'period' | 'tables' | 'assumed';
+  /** Whether the rules ran: not with govreport.enable off, nor for a document larger than govreport.maxDocumentSize. */
+  checked: boolean;
   errors: number;
   warnings: number;
   others: number;
@@ -77,3 +88,64 @@ export interface ReadSourceParams {
 export type ReadSourceResult =
   | { ok: true; kind: 'pdf' | 'docx' | 'doc' | 'html'; text: string; /** what could not be read faithfully, in the UI language */ notes: string[] }
   | { ok: false; /** a ReadError reason: encrypted, no-text, corrupt, too-large, no-report, unsupported, needs-desktop */ reason: string; message: string };
+
+/**
+ * Checks the reports of the workspace folders as they are on disk (an open report as it is in the
+ * editor): CheckWorkspaceParams → CheckWorkspaceResult. The files' results come meanwhile, a slice at
+ * a time, as WORKSPACE_CHECKED notifications; cancelling the request stops the check after the file
+ * being read, and it answers with what was checked.
+ */
+export const CHECK_WORKSPACE = 'govreport/checkWorkspace';
+
+export interface CheckWorkspaceParams {
+  /** Names the check in its WORKSPACE_CHECKED notifications. */
+  run: number;
+  /** Only these files (URIs; a file gone or no longer a report is answered as such). */
+  files?: string[];
+  /** Without `files`: every report file under these folders (URIs); without either, under the workspace folders. */
+  folders?: string[];
+}
+
+/** Sent by the server while a workspace check runs: the results of the files checked since the last one. */
+export const WORKSPACE_CHECKED = 'govreport/workspaceChecked';
+
+export interface WorkspaceChecked {
+  run: number;
+  /** Files done so far, of `total`. */
+  done: number;
+  total: number;
+  files: CheckedFile[];
+}
+
+/** In the diagnostics of a PDF, Word file or web page, the URI of its converted report (its text is the one govreport/readSource answers), which the client names. */
+export const CONVERTED_REPORT = 'govreport-converted:report';
+
+export type CheckedFile =
+  | {
+      uri: string;
+      outcome: 'report';
+      /** For a PDF, Word file or web page: its kind. Its diagnostics are then those of its converted report (see CONVERTED_REPORT). */
+      source?: 'pdf' | 'docx' | 'doc' | 'html';
+      errors: number;
+      /** As `textDocument/diagnostic` gives them once the file is open, without the fixes (offered once it is). */
+      diagnostics: Diagnostic[];
+    }
+  /** A file not checked: not a report, or not read (unreadable, binary, too large); why, in the UI language. */
+  | { uri: string; outcome: 'not-report' | 'not-read'; reason: string };
+
+export type CheckWorkspaceResult =
+  | {
+      ok: true;
+      /** Files looked at (report files by name, read or not): all those found, unless cancelled. */
+      files: number;
+      reports: number;
+      /** Reports with at least one error, and their errors. */
+      withErrors: number;
+      errors: number;
+      notReports: number;
+      /** Files and folders that could not be read, and why. */
+      notRead: { uri: string; reason: string }[];
+      cancelled: boolean;
+    }
+  /** Nothing was checked: why (no file system in the browser, checks turned off), in the UI language. */
+  | { ok: false; message: string };

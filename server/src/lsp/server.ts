@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   CodeActionRequest,
   CodeActionResolveRequest,
+  CodeActionTriggerKind,
   CompletionRequest,
   DocumentDiagnosticReportKind,
   DocumentDiagnosticRequest,
@@ -28,11 +29,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bind, type BoundReport } from '../engine/bind';
 import { parseReport } from '../engine/structure';
 import { splitLines } from '../engine/lines';
-import { isBinary, looksLikeReport, looksMisdecoded } from '../engine/detect';
 import { lineEdits } from '../engine/edits';
 import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
 import { CONFIG_FILE, mergeConfigs, type Config, type ConfigFile } from '../config/config';
-import { fixAll } from '../rules/fix-all';
+import { appliedFixText, fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
 import {
   describeRefusal,
@@ -68,14 +68,15 @@ import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
 import { labelCompletions } from './completion';
 import { registerTemplateRequests } from './templates';
-import { APPLY_ALL_FIXES, STATUS, type ReportStatus } from './protocol';
+import { APPLY_ALL_FIXES, SHOW_FIX_ALL_SUMMARY, STATUS, type FixAllSummary, type ReportStatus } from './protocol';
 import { totalHints } from './inlay-hints';
+import { checkLogLine } from './check-log';
+import { servedAsReport } from './served';
 import { formatTables } from '../engine/table-layout';
 import { carrySummary, checkCarryOver } from '../rules/carry-over';
 import type { WorkspaceIndexFactory } from './workspace-index';
 import { registerSourceRequests, type ConvertSource } from './sources';
-
-export const LANGUAGE_ID = 'govreport';
+import { registerWorkspaceCheck, type WorkspaceFiles } from './workspace-check';
 
 /** The UTF-8 size of a text, without encoding it. */
 function utf8Length(text: string): number {
@@ -121,6 +122,8 @@ export interface ServerOptions {
   configFilesChanged?: () => void;
   /** Reads a PDF, Word file or web page as report text; without it the server cannot open such files. */
   convertSource?: ConvertSource;
+  /** Lists and reads the workspace's files for govreport/checkWorkspace; without it the check answers that it cannot. */
+  workspaceFiles?: WorkspaceFiles;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -162,15 +165,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return mergeConfigs(file?.config ?? {}, settings.config);
   };
 
-  const analyse = (uri: string, languageId: string, text: string): Analysis | undefined => {
-    // Binary files and text decoded with the wrong encoding (the client offers to reopen it) get nothing: there is nothing to read.
-    const readable = !isBinary(text) && !looksMisdecoded(text);
-    const served = readable && (languageId === LANGUAGE_ID || (settings.contentDetection && looksLikeReport(text)));
-    if (!served) return undefined;
+  /** `quiet`: not telling the user of a text too large to check (the workspace check lists it instead). */
+  const analyse = (uri: string, languageId: string, text: string, quiet = false): Analysis | undefined => {
+    if (!servedAsReport(languageId, text, settings.contentDetection)) return undefined;
     const config = configOf(uri);
     if (utf8Length(text) > settings.maxDocumentSize) {
       // Too large to check while typing: the outline only, and say so once.
-      if (!tooLarge.has(uri)) {
+      if (!quiet && !tooLarge.has(uri)) {
         tooLarge.add(uri);
         show(
           MessageType.Info,
@@ -224,11 +225,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     states.clear();
   };
 
-  /** The edits of fix-all, under the document's rule levels; none for a document that is not checked (too large, or checks off). */
-  const fixAllEdits = (state: DocumentState): TextEdit[] => {
-    if (!state.analysis?.checked) return [];
+  /** The edits of fix-all under the document's rule levels, and what they fix; none for a document that is not checked (too large, or checks off). */
+  const fixAllOf = (state: DocumentState): { edits: TextEdit[]; summary: FixAllSummary } => {
+    const uri = state.document.uri;
+    if (!state.analysis?.checked) return { edits: [], summary: { uri, applied: [] } };
     const text = state.document.getText();
-    return lineEdits(text, fixAll(text, { locale, config: state.analysis.config }));
+    const fixed = fixAll(text, { locale, config: state.analysis.config });
+    return { edits: lineEdits(text, fixed.text), summary: { uri, applied: fixed.applied.map((f) => appliedFixText(f, locale)) } };
   };
 
   /** The findings of a document, with those that compare it to the other reports of the workspace. */
@@ -350,7 +353,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(
     DocumentSymbolRequest.type,
-    aboutReport('documentSymbol', [], documentParams, (analysis) => toDocumentSymbols(analysis.bound.report)),
+    aboutReport('documentSymbol', [], documentParams, (analysis) => toDocumentSymbols(analysis.bound)),
   );
   connection.onRequest(
     FoldingRangeRequest.type,
@@ -367,7 +370,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       { kind: DocumentDiagnosticReportKind.Full, items: [] },
       parsed(documentParams, async (params) => {
         const uri = params.textDocument.uri;
-        const state = await requestedState(uri);
+        await settingsRead;
+        const started = Date.now();
+        const state = stateOf(uri);
         const analysis = state?.analysis;
         if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         const findings = findingsOf(uri, analysis);
@@ -377,12 +382,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           format: era.format.id,
           formatName: say(locale, era.format.name, era.format.nameEn),
           source: era.source,
+          checked: analysis.checked,
           errors: findings.filter((f) => f.severity === 'error').length,
           warnings: findings.filter((f) => f.severity === 'warning').length,
           others: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
           checkedAt: new Date().toISOString(),
         };
         unanswered(STATUS, connection.sendNotification(STATUS, status));
+        connection.console.info(checkLogLine(status, state.version, Date.now() - started));
         return { kind: DocumentDiagnosticReportKind.Full, items: sources.withPlaces(uri, toDiagnostics(findings, uri, state)) };
       }),
     ),
@@ -410,7 +417,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         if (wantsFixAll(params.context.only)) {
           const title = say(locale, '修正所有可自动修正的问题', 'Fix all auto-fixable problems');
-          const action = fixAllAction(uri, state, fixAllEdits(state), title, resolvesEdits);
+          const { edits, summary } = fixAllOf(state);
+          const action = fixAllAction(uri, state, edits, title, resolvesEdits);
+          // Asked for by the user (not on save): once applied, the client says what was changed.
+          if (action && params.context.triggerKind === CodeActionTriggerKind.Invoked)
+            action.command = { title, command: SHOW_FIX_ALL_SUMMARY, arguments: [summary] };
           if (action) actions.push(action);
         }
         return actions;
@@ -446,10 +457,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       null,
       parsed(executeCommandParams, async ({ arguments: [uri] }) => {
         const state = await requestedState(uri);
-        const edits = state ? fixAllEdits(state) : [];
-        if (state && edits.length > 0)
-          await connection.workspace.applyEdit({ label: say(locale, '修正所有问题', 'Fix all problems'), edit: versionedEdit(uri, state.version, edits) });
-        return null;
+        if (!state) return null;
+        const { edits, summary } = fixAllOf(state);
+        if (edits.length === 0) return summary;
+        const { applied } = await connection.workspace.applyEdit({
+          label: say(locale, '修正所有问题', 'Fix all problems'),
+          edit: versionedEdit(uri, state.version, edits),
+        });
+        return applied ? summary : { uri, applied: [] };
       }),
     ),
   );
@@ -471,6 +486,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerTemplateRequests(connection, guard, async (uri) => {
     const state = await requestedState(uri);
     return state?.analysis && { report: state.analysis.bound.report, version: state.version };
+  });
+
+  registerWorkspaceCheck(connection, guard, {
+    files: options.workspaceFiles,
+    folders: () => workspaceFolders,
+    locale: () => locale,
+    // report.carry-over compares with the workspace's other reports: once they are all indexed.
+    ready: async () => void (await Promise.all([settingsRead, workspace?.indexed()])),
+    enabled: () => settings.enable,
+    maxDocumentSize: () => settings.maxDocumentSize,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    check: (uri, content) => {
+      const analysis = content ? analyse(uri, content.languageId, content.text, true) : stateOf(uri)?.analysis;
+      if (!analysis) return 'not-report';
+      return analysis.checked ? { findings: findingsOf(uri, analysis), carry: carrySummary(uri, analysis.bound) } : 'too-large';
+    },
+    indexed: () => workspace?.summaries() ?? [],
+    log: (message) => connection.console.error(message),
   });
 
   documents.listen(checkedSync(connection, guard));

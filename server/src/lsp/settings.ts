@@ -8,7 +8,7 @@ const settingsSchema = z.object({
   contentDetection: z.catch(z._default(z.boolean(), true), true),
   /** Above this many bytes (UTF-8) a document gets the outline only. */
   maxDocumentSize: z.catch(z._default(z.number().check(z.positive()), 5_000_000), 5_000_000),
-  inlayHints: z.catch(z._default(z.object({ enabled: z.catch(z._default(z.boolean(), false), false) }), { enabled: false }), { enabled: false }),
+  inlayHints: z.catch(z._default(z.object({ enabled: z.catch(z._default(z.boolean(), true), true) }), { enabled: true }), { enabled: true }),
 });
 
 export type Settings = z.infer<typeof settingsSchema> & {

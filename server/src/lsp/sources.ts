@@ -53,15 +53,7 @@ export function registerSourceRequests(
   return {
     withPlaces(uri, diagnostics) {
       const document = converted.get(uri);
-      if (!document) return diagnostics;
-      for (const diagnostic of diagnostics) {
-        const place = placeOfLine(document.places, diagnostic.range.start.line);
-        if (!place) continue;
-        const message = locale() === 'zh-cn' ? `原文${describePlace(place, locale())}` : `in the source: ${describePlace(place, locale())}`;
-        const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        diagnostic.relatedInformation = [...(diagnostic.relatedInformation ?? []), { location: { uri: document.source, range: at }, message }];
-      }
-      return diagnostics;
+      return document ? withPlacesIn(document.source, document.places, diagnostics, locale()) : diagnostics;
     },
     forget: (uri) => converted.delete(uri),
   };
@@ -73,4 +65,16 @@ function bytesOf(base64: string): Uint8Array {
   } catch {
     throw new InvalidParams('data: not base64');
   }
+}
+
+/** Each diagnostic of a converted report gains, as related information, the place in its source (`source`, a URI) its line came from. */
+export function withPlacesIn(source: string, places: readonly (SourcePlace | undefined)[], diagnostics: Diagnostic[], locale: Locale): Diagnostic[] {
+  for (const diagnostic of diagnostics) {
+    const place = placeOfLine(places, diagnostic.range.start.line);
+    if (!place) continue;
+    const message = locale === 'zh-cn' ? `原文${describePlace(place, locale)}` : `in the source: ${describePlace(place, locale)}`;
+    const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    diagnostic.relatedInformation = [...(diagnostic.relatedInformation ?? []), { location: { uri: source, range: at }, message }];
+  }
+  return diagnostics;
 }

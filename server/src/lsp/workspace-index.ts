@@ -11,6 +11,8 @@ export interface WorkspaceIndex {
   /** A file changed, appeared or went away on disk. */
   refresh(uri: string): void;
   summaries(): readonly CarrySummary[];
+  /** Settles once the folders given to `start` are indexed (at once before `start`). */
+  indexed(): Promise<void>;
   onDidChange(listener: () => void): void;
 }
 

@@ -10,6 +10,7 @@ import type { ConfigFile } from '../config/config';
 import { findConfigFile } from './config-file';
 import { localPath } from './local-path';
 import { createNodeWorkspaceIndex } from './workspace-index';
+import { createNodeWorkspaceFiles } from './workspace-files';
 
 /** The configuration file of each folder, looked up once (not on every keystroke) until one changes on disk. */
 const configFiles = new Map<string, ConfigFile | undefined>();
@@ -26,6 +27,7 @@ startServer(createConnection(ProposedFeatures.all, connectionOptions), {
   configFilesChanged: () => configFiles.clear(),
   // The readers are their own bundle (pdf.js is most of it), loaded when the first source is opened.
   convertSource: async (bytes, name, form) => (await import('../readers')).convertSource(bytes, name, form),
+  workspaceFiles: createNodeWorkspaceFiles(),
 });
 
 /** The innermost workspace folder holding `folder` (the lookup of `.govreportrc.json` stops there), if any. */

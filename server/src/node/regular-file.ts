@@ -4,6 +4,7 @@
  * streaming forever (/dev/zero), and a size bound keeps a huge file from being read whole.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { say, type Locale } from '../rules/types';
 
 /** O_NONBLOCK: opening a FIFO that has no writer returns at once (0 where the platform has no such flag). */
 export const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
@@ -50,4 +51,14 @@ export function readToEnd(fd: number, path: string, maxBytes = Infinity): Buffer
     if (total > maxBytes) throw new IrregularFileError(path, 'too-large', maxBytes);
     chunks.push(chunk.subarray(0, read));
   }
+}
+
+/** An error's message without the path Node appends ("EACCES: permission denied, open '/…'"): the path is named beside it. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message.replace(/, \w+ '.*'$/s, '') : String(error);
+}
+
+/** A reading error in the user's language: a folder, FIFO or device where a file was expected is named as such. */
+export function readErrorText(error: unknown, locale: Locale): string {
+  return error instanceof IrregularFileError && error.reason === 'not-a-file' ? say(locale, '不是普通文件', 'not a regular file') : errorText(error);
 }

@@ -1,9 +1,9 @@
 /**
  * Blocks → the report text the engine reads, and a map from each line of it back to the source.
- * `md`: paragraphs separated by blank lines, tables as Markdown pipe tables aligned by display
- * width. `txt`: one paragraph a line, tables as tab-separated rows. Either reads the same in the engine.
+ * `md`: paragraphs separated by blank lines, tables as Markdown pipe tables aligned as Format
+ * Document aligns them. `txt`: one paragraph a line, tables as tab-separated rows. Either reads the same in the engine.
  */
-import { alignedWidth, padCell } from '../engine/table-layout';
+import { pipeTableLines } from '../engine/table-layout';
 import type { Block, ReadResult, SourcePlace, Table } from './model';
 
 export type TextForm = 'md' | 'txt';
@@ -35,15 +35,12 @@ export function renderReport(result: Pick<ReadResult, 'blocks'>, form: TextForm)
   return { text: lines.join('\n') + '\n', sources };
 }
 
-/** The pipe table's lines: its first row, the separator, then the other rows; cells padded to their column's width. */
+/** The pipe table's lines: its first row, the separator, then the other rows, laid out as Format Document lays them out. */
 function pipeRows(table: Table): string[] {
   let columns = 0;
   for (const row of table.rows) columns = Math.max(columns, row.cells.length);
-  const widths = new Array<number>(columns).fill(3);
-  const texts = table.rows.map((r) => r.cells.map((c) => c.text.replace(/\|/g, '\\|')));
-  for (const row of texts) row.forEach((text, i) => (widths[i] = Math.max(widths[i], alignedWidth(text))));
-  const line = (cells: string[]) => `| ${widths.map((w, i) => padCell(cells[i] ?? '', w)).join(' | ')} |`;
-  return [line(texts[0]), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...texts.slice(1).map(line)];
+  const rows = table.rows.map((r) => ({ cells: Array.from({ length: columns }, (_, i) => (r.cells[i]?.text ?? '').replace(/\|/g, '\\|')), separator: false }));
+  return pipeTableLines([rows[0], { cells: new Array<string>(columns).fill('---'), separator: true }, ...rows.slice(1)]);
 }
 
 /** The separator line (index 1) belongs to the first row's source. */

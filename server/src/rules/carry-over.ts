@@ -76,7 +76,7 @@ export function checkCarryOver(report: CarrySummary, others: readonly CarrySumma
       range: now.range,
       message: say(
         locale,
-        `「${report.carriedIn.label}」的「${now.columnName}」为 ${now.text}，而${previous.year}年度报告的「${previous.carriedOut.label}」为 ${before.text}。`,
+        `「${report.carriedIn.label}」的「${now.columnName}」为 ${now.text}，而 ${previous.year} 年度报告的「${previous.carriedOut.label}」为 ${before.text}。`,
         `「${report.carriedIn.label}」/「${now.columnName}」 is ${now.text}, but the ${previous.year} report carried ${before.text} over (「${previous.carriedOut.label}」).`,
       ),
       related: [{ uri: previous.uri, range: before.range, message: `${previous.title}：${previous.carriedOut.label} ${before.text}` }],

@@ -2,10 +2,10 @@
  * Shared by the arithmetic rules: resolving a rule's rows and columns to the cells of a bound
  * table, reading them as numbers, and naming them in messages.
  */
-import type { BoundCell, BoundReport, BoundRow, BoundTable } from '../engine/bind';
+import type { BoundCell, BoundRow, BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import type { Range } from '../engine/types';
-import type { Addend, ColumnDefinition, RuleDefinition, TableDefinition } from '../formats';
+import type { Addend, ColumnDefinition, TableDefinition } from '../formats';
 import type { Locale } from './types';
 
 export interface NumberCell extends BoundCell {
@@ -74,13 +74,6 @@ export function termName(table: BoundTable, id: string): string {
   if (tableKeys(table.definition).rowsById.has(id)) return rowLabel(table, id);
   const column = table.definition.columns.find((c) => c.id === id);
   return column ? columnName(table.definition, column) : id;
-}
-
-/** Every arithmetic rule of one type, with the bound table it applies to. */
-export function* rulesOfType<T extends RuleDefinition['type']>(bound: BoundReport, type: T): Generator<[BoundTable, Extract<RuleDefinition, { type: T }>]> {
-  for (const table of bound.tables) {
-    for (const rule of table.definition.rules) if (rule.type === type) yield [table, rule as Extract<RuleDefinition, { type: T }>];
-  }
 }
 
 /** Where the number itself stands in the document (a cell's unit, as in 25987（元）, is left out). */

@@ -9,7 +9,8 @@ import { reportCarryOver } from './carry-over';
 import { tableBalanceMismatch } from './table-balance-mismatch';
 import { tableSubsetExceeds } from './table-subset-exceeds';
 import { tableSumMismatch } from './table-sum-mismatch';
-import { tableEmptyCell, tableLabel, tableMissing, tableMissingRow, tableNotNumber, tableUnknownRow } from './tables';
+import { tableEmptyCell } from './table-empty-cell';
+import { tableLabel, tableMissing, tableMissingRow, tableNotNumber, tableUnknownRow } from './tables';
 import { valueNegative, valueUnit } from './values';
 import { say, type Finding, type Locale, type Rule } from './types';
 

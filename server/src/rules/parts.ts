@@ -1,6 +1,7 @@
 /**
  * The statutory parts: part.missing, part.order, part.duplicate, part.title. In the 2008 era the
- * parts were titled and ordered freely by each province, so only missing content is hinted at.
+ * parts were titled and ordered freely by each province, so only missing content is reported, as
+ * information: the 2008 条例 (第三十二条) required the content, not a heading or a place for it.
  */
 import type { BoundPart, BoundReport } from '../engine/bind';
 import { normalizeText, labelSegments } from '../engine/labels';
@@ -31,7 +32,7 @@ export const partMissing: Rule = {
     const { report, era } = bound;
     const present = recognisedParts(bound);
     if (present.length === 0) return [];
-    const severity: Severity = freeParts(bound) ? 'hint' : partMissing.defaultSeverity;
+    const severity: Severity = freeParts(bound) ? 'info' : partMissing.defaultSeverity;
     const findings: Finding[] = [];
     for (const part of era.format.parts) {
       if (present.some((p) => p.definition!.number === part.number)) continue;
@@ -122,7 +123,7 @@ export const partDuplicate: Rule = {
 
 export const partTitle: Rule = {
   code: 'part.title',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'info',
   description: { 'zh-cn': '部分标题与法定标题不一致', en: 'A part title differs from the statutory one' },
   check({ bound, locale }) {
     if (freeParts(bound)) return [];

@@ -147,7 +147,9 @@ function count(table: BoundTable, rowIds: string[], column?: string): { value: A
   }
   if (values.length === 0) return undefined;
   const names =
-    rows.length > 3 ? `${rowLabel(table, rows[0].definition.id)}等 ${rows.length} 行` : rows.map((r) => `「${rowLabel(table, r.definition.id)}」`).join('、');
+    rows.length > 3
+      ? `「${rowLabel(table, rows[0].definition.id)}」等 ${rows.length} 行`
+      : rows.map((r) => `「${rowLabel(table, r.definition.id)}」`).join('、');
   const compared = columns.length === 1 ? table.definition.columns.find((c) => c.id === columns[0]) : undefined;
   return { value: sum(values), what: compared ? `${names}的「${columnName(table.definition, compared)}」` : `${names}合计`, cells };
 }

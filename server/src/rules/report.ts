@@ -10,7 +10,7 @@ const LINE_ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character:
 
 export const reportTitle: Rule = {
   code: 'report.title',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'info',
   description: { 'zh-cn': '没有可识别机关和年度的标题', en: 'No title naming the organ and the year' },
   check({ bound, locale }) {
     const title = bound.report.title;
@@ -162,7 +162,7 @@ const FEE = /信息处理费|收取.{0,6}费|收费/;
 
 export const partFeeStatement: Rule = {
   code: 'part.fee-statement',
-  defaultSeverity: 'hint',
+  defaultSeverity: 'info',
   description: { 'zh-cn': '第六部分未说明信息处理费收取情况', en: 'Part 六 does not say whether 信息处理费 was collected' },
   check({ bound, locale }) {
     if (bound.era.format.id !== '2021') return [];
@@ -177,7 +177,7 @@ export const partFeeStatement: Rule = {
         range: part.section.selectionRange,
         message: say(
           locale,
-          '2021 年版格式要求第六部分说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取也应写明）。',
+          '2021年版格式要求第六部分说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况（未收取也应写明）。',
           'The 2021 format asks part 六 to state the 信息处理费 collected under 《政府信息公开信息处理费管理办法》 (or that none was).',
         ),
         related: [],

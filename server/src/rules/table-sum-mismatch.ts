@@ -4,31 +4,21 @@
  * and the parent indicators of the 2008 统计表 (P1–P7). A rule runs only where every cell it
  * needs holds a number: a blank is never taken for 0.
  *
- * The fix is preferred (fix-all applies it) only when nothing contradicts it: not for a grand total
- * whose row and column add up to different values, and not for a column total counting a row with a
- * blank cell, whose numbers may stand in the wrong columns — the total may well be right.
+ * The fix is preferred (fix-all applies it) only when nothing contradicts it: every other relation
+ * reading the total (its other sum, for a grand total; the 勾稽关系 of its column; a 其中 item)
+ * must still hold once the fixes are made — else the total may well be right and an addend wrong —
+ * and a column total must not count a row with a blank cell, whose numbers may stand in the wrong columns.
  */
 import type { BoundCell, BoundTable } from '../engine/bind';
 import { formatAmount, sameValue, sum, toNumber, type Amount } from '../engine/values';
-import { cellName, columnName, isNumber, numberRange, resolveAddends, rowLabel, termName, valueColumns, written, type NumberCell } from './cells';
+import { cellName, isNumber, numberRange, rowLabel, termName, written, type NumberCell } from './cells';
+import { brokenRelationText, evaluate, reads, relationsOf, sideValue, writtenValues, type Evaluation, type Relation, type Valuation } from './relations';
 import { say, type Finding, type Locale, type Rule } from './types';
 
 /** Addends listed one by one in a message before the zeros are summarised. */
 const LISTED_TERMS = 8;
-
-/** One total a sum rule checks, and the cells it should add up to. */
-interface Total {
-  ruleId: string;
-  /** `columns`: a row's total; `rows`: a column's total. */
-  across: 'columns' | 'rows';
-  cell: BoundCell;
-  /** The addends: column ids for a row's total, row ids for a column's. */
-  terms: { id: string; cell: BoundCell | undefined }[];
-  /** The total's name in messages; only needed when it is wrong. */
-  name: () => string;
-  /** The row (across columns) or column (across rows) that adds up, in messages: 「（七）总计」行, 「总计」列. */
-  lineName: (locale: Locale) => string;
-}
+/** Rounds of withdrawing the corrections that break a relation, and of passing corrected totals on to the totals above them. */
+const MAX_ROUNDS = 8;
 
 export const tableSumMismatch: Rule = {
   code: 'table.sum-mismatch',
@@ -42,102 +32,128 @@ export const tableSumMismatch: Rule = {
   },
 };
 
-function mismatchesOf(table: BoundTable, locale: Locale): Finding[] {
-  const checked = totalsOf(table, locale).flatMap((t) => checkedTotal(t) ?? []);
-  const byCell = new Map<BoundCell, Checked[]>();
-  for (const c of checked) {
-    const same = byCell.get(c.total.cell) ?? [];
-    same.push(c);
-    byCell.set(c.total.cell, same);
-  }
-  const wrong = checked.filter((c) => !sameValue(c.expected, c.cell.value));
-  const blankRows = new Map(checked.map((c) => [c, c.total.across === 'rows' ? rowsWithBlanks(table, c.total) : []]));
-  // What each total becomes once fix-all has applied the fixes nothing contradicts: a grand total is
-  // judged against its row and its column as they will be, so a cascade of fixes is not taken for a conflict.
-  const corrected = new Map<BoundCell, Amount>();
-  for (const c of wrong) if (byCell.get(c.total.cell)!.length === 1 && blankRows.get(c)!.length === 0) corrected.set(c.total.cell, c.expected);
-  return wrong.map((c) => {
-    // A grand total is checked twice, by its row and by its column: where they disagree, one of its addends is wrong.
-    const disagreeing = byCell.get(c.total.cell)!.flatMap((other) => {
-      const value = other === c ? undefined : sum(other.terms.map((t) => corrected.get(t.cell) ?? t.cell.value));
-      return value && !sameValue(value, c.expected) ? [{ check: other, value }] : [];
-    });
-    const suspects = [c, ...disagreeing.map((d) => d.check)].flatMap((x) => blankRows.get(x)!);
-    return mismatch(table, c, disagreeing, [...new Set(suspects)], locale);
-  });
-}
-
-/** Every total the table's sum rules check: each row's total, each column's total. */
-function totalsOf(table: BoundTable, locale: Locale): Total[] {
-  const totals: Total[] = [];
-  for (const rule of table.definition.rules) {
-    if (rule.type !== 'sum') continue;
-    if (rule.across === 'columns') {
-      for (const row of table.rows.values()) {
-        if (rule.only && !rule.only.includes(row.definition.id)) continue;
-        const ids = resolveAddends(rule.addends, (id) => row.cells.has(id));
-        const cell = row.cells.get(rule.total);
-        if (!ids || !cell) continue;
-        totals.push({
-          ruleId: rule.id,
-          across: 'columns',
-          cell,
-          terms: ids.map((id) => ({ id, cell: row.cells.get(id) })),
-          name: () => cellName(table, row, cell.column, locale),
-          lineName: (l) => say(l, `「${rowLabel(table, row.definition.id)}」行`, `the row 「${rowLabel(table, row.definition.id)}」`),
-        });
-      }
-    } else {
-      const totalRow = table.rows.get(rule.total);
-      const ids = resolveAddends(rule.addends, (id) => table.rows.has(id));
-      if (!totalRow || !ids) continue;
-      for (const column of valueColumns(table, rule.only)) {
-        const cell = totalRow.cells.get(column.id);
-        if (!cell) continue;
-        totals.push({
-          ruleId: rule.id,
-          across: 'rows',
-          cell,
-          terms: ids.map((id) => ({ id, cell: table.rows.get(id)?.cells.get(column.id) })),
-          name: () => cellName(table, totalRow, column, locale),
-          lineName: (l) => say(l, `「${columnName(table.definition, column)}」列`, `the 「${columnName(table.definition, column)}」 column`),
-        });
-      }
-    }
-  }
-  return totals;
-}
-
 /** A total whose cell and addends all hold numbers, with what the addends add up to. */
 interface Checked {
-  total: Total;
+  relation: Relation;
   cell: NumberCell;
   terms: { id: string; cell: NumberCell }[];
   expected: Amount;
 }
 
-/** The total with its sum; undefined unless the total and every addend hold a number. */
-function checkedTotal(total: Total): Checked | undefined {
+/** A relation reading the corrected cell that would no longer hold, and how it would stand. */
+interface Conflict {
+  relation: Relation;
+  after: Evaluation;
+  /** The relation holds with the total as written: the addends, not the total, may be what is wrong. */
+  holdsAsWritten: boolean;
+}
+
+function mismatchesOf(table: BoundTable, locale: Locale): Finding[] {
+  const relations = relationsOf(table);
+  const wrong = relations.flatMap((relation) => {
+    const checked = relation.rule.type === 'sum' ? checkedTotal(relation) : undefined;
+    return checked && !sameValue(checked.expected, checked.cell.value) ? [checked] : [];
+  });
+  const suspects = new Map(wrong.map((c) => [c, c.relation.rule.type === 'sum' && c.relation.rule.across === 'rows' ? rowsWithBlanks(table, c) : []]));
+  const conflicts = conflictsOf(
+    wrong.filter((c) => suspects.get(c)!.length === 0),
+    relations,
+  );
+  return wrong.map((c) => mismatch(table, c, conflicts.get(c), suspects.get(c)!, locale));
+}
+
+/** The total of a sum relation with its sum; undefined unless the total and every addend hold a number. */
+function checkedTotal(relation: Relation): Checked | undefined {
+  const [total] = relation.left;
   if (!isNumber(total.cell)) return undefined;
   const terms: Checked['terms'] = [];
-  for (const { id, cell } of total.terms) {
+  for (const { id, cell } of relation.right) {
     if (!isNumber(cell)) return undefined;
     terms.push({ id, cell });
   }
-  return { total, cell: total.cell, terms, expected: sum(terms.map((t) => t.cell.value)) };
+  return { relation, cell: total.cell, terms, expected: sum(terms.map((t) => t.cell.value)) };
 }
 
 /** The addend rows of a column's total that have a blank cell: their numbers may have slipped into the wrong columns. */
-function rowsWithBlanks(table: BoundTable, total: Total): string[] {
-  return total.terms.flatMap(({ id }) => {
+function rowsWithBlanks(table: BoundTable, checked: Checked): string[] {
+  return checked.terms.flatMap(({ id }) => {
     const row = table.rows.get(id);
     return row && [...row.cells.values()].some((c) => c.value.kind === 'blank') ? [rowLabel(table, id)] : [];
   });
 }
 
-/** The finding of a wrong total; its fix is preferred unless the total disagrees with its other check or counts rows with blank cells (`suspects`). */
-function mismatch(table: BoundTable, checked: Checked, disagreeing: { check: Checked; value: Amount }[], suspects: string[], locale: Locale): Finding {
-  const { total, cell, terms, expected } = checked;
+/**
+ * What would go wrong if each candidate correction were made, judged as fix-all would leave the table:
+ * with the other corrections made too, and every total above a corrected cell added up again (a
+ * corrected row total passes on to the column total above it, so a cascade of fixes is not taken for
+ * a conflict). A correction that breaks a relation reading its cell, or one of the totals so added up
+ * again, is withdrawn with what it breaks, and the rest judged again without it; those left have no
+ * conflict: their fixes are preferred.
+ */
+function conflictsOf(candidates: Checked[], relations: Relation[]): Map<Checked, Conflict[]> {
+  const conflicts = new Map<Checked, Conflict[]>(candidates.map((c) => [c, []]));
+  let kept = candidates;
+  for (let round = 0; round < MAX_ROUNDS && kept.length > 0; round++) {
+    const { corrected, derived } = correctedValues(kept, relations);
+    const withdrawn = new Set<Checked>();
+    for (const candidate of kept) {
+      // The candidate at the value its fix writes; the others as fix-all would leave them.
+      const after = valuation(corrected, candidate.cell, candidate.expected);
+      const broken = relations.flatMap((relation) => {
+        if (relation === candidate.relation || !(reads(relation, candidate.cell) || [...derived].some((cell) => reads(relation, cell)))) return [];
+        const evaluation = evaluate(relation, after);
+        return evaluation && !evaluation.holds ? [{ relation, after: evaluation, holdsAsWritten: evaluate(relation)?.holds ?? false }] : [];
+      });
+      if (broken.length === 0) continue;
+      conflicts.set(candidate, broken);
+      withdrawn.add(candidate);
+    }
+    if (withdrawn.size === 0) break;
+    kept = kept.filter((c) => !withdrawn.has(c));
+  }
+  return conflicts;
+}
+
+/**
+ * The values the kept corrections give their cells, each recomputed from its addends as corrected, and
+ * the totals above a changed cell added up again (`derived`), until nothing changes.
+ */
+function correctedValues(kept: Checked[], relations: Relation[]): { corrected: Map<BoundCell, Amount>; derived: Set<BoundCell> } {
+  const corrected = new Map<BoundCell, Amount>(kept.map((c) => [c.cell, c.expected]));
+  const own = new Map<BoundCell, Relation>(kept.map((c) => [c.cell, c.relation]));
+  const derived = new Set<BoundCell>();
+  const valueOf: Valuation = (cell) => corrected.get(cell) ?? writtenValues(cell);
+  for (let pass = 0; pass < MAX_ROUNDS; pass++) {
+    let changed = false;
+    for (const relation of relations) {
+      const total = relation.left[0].cell;
+      if (relation.rule.type !== 'sum' || !total) continue;
+      // A kept correction is added up by its own relation only; another total, once an addend has changed.
+      if (own.has(total) ? own.get(total) !== relation : !relation.right.some((t) => t.cell && corrected.has(t.cell))) continue;
+      const value = sideValue(relation.right, valueOf);
+      if (!value || (corrected.has(total) && sameValue(value, corrected.get(total)!))) continue;
+      if (!own.has(total)) derived.add(total);
+      corrected.set(total, value);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  return { corrected, derived };
+}
+
+/** The cells' values once the corrections are made, with `cell` at `value`. */
+function valuation(corrected: Map<BoundCell, Amount>, cell: BoundCell, value: Amount): Valuation {
+  return (c) => (c === cell ? value : (corrected.get(c) ?? writtenValues(c)));
+}
+
+/**
+ * The finding of a wrong total; its fix is preferred unless a relation reading the total would break
+ * (`conflicts`) or the total counts rows with blank cells (`suspects`); undefined conflicts: not judged.
+ */
+function mismatch(table: BoundTable, checked: Checked, conflicts: Conflict[] | undefined, suspects: string[], locale: Locale): Finding {
+  const { relation, cell, terms, expected } = checked;
+  const row = relation.row ?? table.rows.get(relation.left[0].id)!;
+  const name = cellName(table, row, cell.column, locale);
   const decimals = Math.max(expected.decimals, cell.value.decimals);
   const expectedText = formatAmount(expected, decimals);
   const actualText = written(cell);
@@ -153,13 +169,17 @@ function mismatch(table: BoundTable, checked: Checked, disagreeing: { check: Che
   if (zeros > 0) listed += say(locale, `${listed ? '，' : ''}其余 ${zeros} 项为 0`, `${listed ? ', ' : ''}${zeros} more are 0`);
   let message = say(
     locale,
-    `${total.name()}应为 ${expectedText}（${listed}），实为 ${actualText}。`,
-    `${total.name()} should be ${expectedText} (${listed}) but is ${actualText}.`,
+    `${name}应为 ${expectedText}，实为 ${actualText}（${listed}）。`,
+    `${name} should be ${expectedText} but is ${actualText} (${listed}).`,
   );
-  for (const { check, value } of disagreeing) {
-    const other = check.total.lineName(locale);
-    const otherText = formatAmount(value, Math.max(value.decimals, cell.value.decimals));
-    message += say(locale, `但按${other}合计应为 ${otherText}，两者不一致。`, ` But by ${other} it should be ${otherText}: the two disagree.`);
+  if (conflicts && conflicts.length > 0) {
+    const broken = conflicts.map((c) => brokenRelationText(table, c.relation, c.after, locale));
+    const addendsSuspect = conflicts.some((c) => c.holdsAsWritten);
+    message += say(
+      locale,
+      `但改为 ${expectedText} 后，${broken.join('、')}将不成立${addendsSuspect ? `，而现有的 ${actualText} 与之相符，有误的可能是分项` : ''}。`,
+      ` But with ${expectedText}, ${broken.join(' and ')} would not hold${addendsSuspect ? `, while ${actualText} as written does: the addends may be what is wrong` : ''}.`,
+    );
   }
   if (suspects.length > 0) {
     const rows = suspects.map((r) => `「${r}」`);
@@ -169,21 +189,30 @@ function mismatch(table: BoundTable, checked: Checked, disagreeing: { check: Che
       ` ${rows.join(', ')} ${rows.length > 1 ? 'have blank cells: their' : 'has blank cells: its'} numbers may stand in the wrong columns.`,
     );
   }
-  const preferred = disagreeing.length === 0 && suspects.length === 0;
+  const preferred = conflicts?.length === 0 && suspects.length === 0;
   if (!preferred) message += say(locale, '请核对；「全部修正」不改此处。', ' Check them: fix all leaves this total alone.');
   return {
     code: tableSumMismatch.code,
     severity: tableSumMismatch.defaultSeverity,
     range: cell.range,
     message,
-    related: terms.map((t) => ({ range: t.cell.range, message: `${termName(table, t.id)} ${t.cell.cell!.text}` })),
-    data: { rule: total.ruleId, table: table.definition.id, expected: toNumber(expected), actual: toNumber(cell.value), decimals },
+    // Only the addends that carry a value: the zeros are summed up in the message.
+    related: nonZero.map((t) => ({ range: t.cell.range, message: `${termName(table, t.id)} ${t.cell.cell!.text}` })),
+    data: {
+      rule: relation.rule.id,
+      table: table.definition.id,
+      row: row.definition.id,
+      column: cell.column.id,
+      expected: toNumber(expected),
+      actual: toNumber(cell.value),
+      decimals,
+    },
     fixes: [
       {
-        title: say(locale, `将合计改为 ${expectedText}`, `Change the total to ${expectedText}`),
+        title: say(locale, `将${name}改为 ${expectedText}`, `Change ${name} to ${expectedText}`),
         edits: [{ range: numberRange(cell), newText: expectedText }],
         preferred,
-        order: total.across === 'columns' ? 0 : 1,
+        order: relation.rule.type === 'sum' && relation.rule.across === 'columns' ? 0 : 1,
       },
     ],
   };

@@ -1,8 +1,8 @@
 /**
  * The statutory tables' shape: table.missing, table.missing-row, table.unknown-row, table.label,
- * table.empty-cell, table.not-number. Fixes insert what is missing with empty cells — never numbers.
+ * table.not-number. Fixes insert what is missing with empty cells — never numbers.
  */
-import type { BoundCell, BoundTable } from '../engine/bind';
+import type { BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
 import type { Cell, Report, TableRow } from '../engine/types';
@@ -21,7 +21,7 @@ const MIN_LABEL_WORDS = 4;
 const WELL_READ = new WeakMap<BoundTable, boolean>();
 
 /** Whether the table was read well enough to speak of its rows (asked by several rules, answered once). */
-function wellRead(table: BoundTable): boolean {
+export function wellRead(table: BoundTable): boolean {
   let answer = WELL_READ.get(table);
   if (answer === undefined) {
     const rows = tableKeys(table.definition).valueRows;
@@ -244,57 +244,6 @@ function restoreLabel(cell: Cell, label: string): string {
   for (const item of cell.text.matchAll(ITEM_NUMBER)) at = item.index;
   if (at === undefined) return labelSegments([label]).length === 1 && /^\d/.test(label) ? label.replace(/^\d{1,2}[.、．]/, '') : label;
   return cell.text.slice(0, at) + label;
-}
-
-export const tableEmptyCell: Rule = {
-  code: 'table.empty-cell',
-  defaultSeverity: 'warning',
-  description: { 'zh-cn': '应填数字的单元格为空', en: 'A cell that needs a number is blank' },
-  check({ bound, locale }) {
-    const findings: Finding[] = [];
-    for (const table of bound.tables) {
-      if (!wellRead(table)) continue;
-      for (const row of table.rows.values()) {
-        if (!row.definition.values) continue;
-        const blanks: BoundCell[] = [];
-        for (const cell of row.cells.values()) if (cell.value.kind === 'blank') blanks.push(cell);
-        if (blanks.length === 0 || zeroParent(table, row.definition)) continue;
-        const names = blanks.map((c) => columnName(table.definition, c.column));
-        const single = valueColumns(table).length === 1;
-        const name = table.definition.layout === 'single-row' ? `「${table.definition.name}」表` : `「${rowLabel(table, row.definition.id)}」`;
-        findings.push({
-          code: tableEmptyCell.code,
-          severity: tableEmptyCell.defaultSeverity,
-          range: { start: blanks[0].range.start, end: blanks[blanks.length - 1].range.end },
-          message: single
-            ? say(
-                locale,
-                `「${rowLabel(table, row.definition.id)}」未填数字（无则填 0）。`,
-                `「${rowLabel(table, row.definition.id)}」 has no number (write 0 for none).`,
-              )
-            : say(
-                locale,
-                `${name}有 ${blanks.length} 个单元格未填数字：${names.join('、')}（无则填 0）。`,
-                `${name} has ${blanks.length} blank cell(s): ${names.join(', ')} (write 0 for none).`,
-              ),
-          related: [],
-          data: { table: table.definition.id, row: row.definition.id, columns: blanks.map((c) => c.column.id) },
-          fixes: [],
-        });
-      }
-    }
-    return findings;
-  },
-};
-
-/** In the 2008 统计表, sub-items left blank under a parent of 0 are the normal way to write "none". */
-function zeroParent(table: BoundTable, row: RowDefinition): boolean {
-  for (let id = row.parent; id; id = tableKeys(table.definition).rowsById.get(id)?.parent) {
-    const parent = table.rows.get(id);
-    const values = parent ? [...parent.cells.values()] : [];
-    if (values.some((c) => c.value.kind === 'number')) return values.every((c) => c.value.kind !== 'number' || c.value.units === 0n);
-  }
-  return false;
 }
 
 export const tableNotNumber: Rule = {

@@ -84,7 +84,7 @@ suite('reports as published: PDF and Word files opened as reports', () => {
     const document = await withTimeout(opened, 'the imported report');
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.equal(document.getText(), written);
-    assert.match(written, /^\| 行政处罚 +\| 4119 +\|/m);
+    assert.match(written, /^\| 行政处罚[ \u3000]+\| 4119[ \u3000]+\|/m);
     const sums = await poll(() => {
       const found = vscode.languages.getDiagnostics(target).filter((d) => ruleOf(d) === 'table.sum-mismatch');
       return found.length === 2 ? found : undefined;
