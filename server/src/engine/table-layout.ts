@@ -235,9 +235,17 @@ function mostCells(rows: readonly TableRow[]): number {
   return most;
 }
 
+/**
+ * Every row gets the longest row's cell count. A shorter row lacks leading label cells (a merged group
+ * label written once, as PDF conversion leaves it): the empty cells go before its own, so its numbers
+ * stay the trailing cells, in their columns.
+ */
 function toPipe(rows: TableRow[]): string[] {
   const columns = mostCells(rows);
-  const row = (r: TableRow) => `| ${Array.from({ length: columns }, (_, i) => (r.cells[i]?.text ?? '').replace(/\|/g, '\\|')).join(' | ')} |`;
+  const row = (r: TableRow) => {
+    const cells = [...new Array<string>(columns - r.cells.length).fill(''), ...r.cells.map((c) => c.text.replace(/\|/g, '\\|'))];
+    return `| ${cells.join(' | ')} |`;
+  };
   return [row(rows[0]), `|${new Array(columns).fill('---').join('|')}|`, ...rows.slice(1).map(row)];
 }
 
