@@ -134,19 +134,25 @@ function checkedView(status: ReportStatus): View {
   }
   const counts = vscode.l10n.t('Errors: {0}, warnings: {1}, other findings: {2}', status.errors, status.warnings, status.others);
   const problems = status.errors + status.warnings + status.others;
+  // A rule that threw checked nothing: never shown as a clean report.
+  const failed =
+    status.failedRules.length > 0 ? vscode.l10n.t('Rule {0} failed and did not check the report.', status.failedRules.join(vscode.l10n.t(', '))) : undefined;
+  const checkedAt = vscode.l10n.t('{0} problems ({1} errors) · checked at {2}', problems, status.errors, time);
   return {
     bar: {
-      text: problems > 0 ? `${problemCounts(status)} · ${format}` : `$(check) ${format}`,
-      tooltip: [status.formatName, vscode.l10n.t('{0} · checked at {1}', counts, time), vscode.l10n.t('Click to show the Problems panel.')].join('\n'),
-      accessibilityInformation: { label: `${status.formatName}: ${counts}` },
+      text: problems > 0 ? `${problemCounts(status)} · ${format}` : `$(${failed ? 'warning' : 'check'}) ${format}`,
+      tooltip: [status.formatName, vscode.l10n.t('{0} · checked at {1}', counts, time), failed, vscode.l10n.t('Click to show the Problems panel.')]
+        .filter(Boolean)
+        .join('\n'),
+      accessibilityInformation: { label: [`${status.formatName}: ${counts}`, failed].filter(Boolean).join('. ') },
     },
     language: {
       text: status.formatName,
-      detail: vscode.l10n.t('{0} problems ({1} errors) · checked at {2}', problems, status.errors, time),
+      detail: failed ? `${failed} ${checkedAt}` : checkedAt,
       severity:
         status.errors > 0
           ? vscode.LanguageStatusSeverity.Error
-          : status.warnings > 0
+          : status.warnings > 0 || failed
             ? vscode.LanguageStatusSeverity.Warning
             : vscode.LanguageStatusSeverity.Information,
     },

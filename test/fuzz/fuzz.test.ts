@@ -561,14 +561,10 @@ function checkFixes(text: string): undefined {
   return undefined;
 }
 
-/**
- * The findings of `after` that `before` has not, by what each is about (its rule, and the table, row,
- * column or part it names), blank cells (left by inserted rows for the user to fill) aside.
- */
+/** The ids of the findings of `after` that `before` has not, blank cells (left by inserted rows for the user to fill) aside. */
 function addedRules(before: Finding[], after: Finding[]): string[] {
-  const about = (f: Finding) => JSON.stringify([f.code, f.data.table, f.data.rule, f.data.row, f.data.column, f.data.part]);
-  const count = (findings: Finding[], key: string) => findings.filter((f) => about(f) === key).length;
-  return [...new Set(after.filter((f) => f.code !== 'table.empty-cell').map(about))].filter((key) => count(after, key) > count(before, key));
+  const known = new Set(before.map((f) => f.data.id));
+  return after.filter((f) => f.code !== 'table.empty-cell' && !known.has(f.data.id)).map((f) => String(f.data.id));
 }
 
 /**

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import * as protocol from '../../server/src/lsp/protocol';
 import { readFixture } from '../support/fixtures';
-import { LspClient } from '../support/lsp-client';
+import { LspClient, MALFORMED_PARAMS_ERRORS } from '../support/lsp-client';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240611) + 100;
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -86,6 +86,8 @@ describe('the language server under arbitrary URIs and params', () => {
 
   before(async () => {
     ({ client } = await LspClient.start());
+    // Arbitrary params are refused with a log line each.
+    client.expectErrors(...MALFORMED_PARAMS_ERRORS);
     await client.open(report, readFixture('rules', '2019-tsv-row-total.txt'));
     baseline = await diagnostics();
   });

@@ -21,8 +21,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver-protocol';
 import * as protocol from '../../server/src/lsp/protocol';
+import { reportRules } from '../../server/src/rules';
+import type { ReportRule } from '../../server/src/rules/types';
 import { readFixture } from '../support/fixtures';
-import { LspClient, resolvesEdits } from '../support/lsp-client';
+import { LspClient, MALFORMED_PARAMS_ERRORS, resolvesEdits } from '../support/lsp-client';
 import { carryOverReport } from '../support/reports';
 import { tempFolder } from '../support/temp';
 
@@ -58,6 +60,7 @@ describe('a document that cannot be analysed affects only itself', () => {
     const lastYear = 'file:///reliability/2021.txt';
     await client.open(lastYear, carryOverReport(2021, 0, 3));
     const bad = 'file:///reliability/bad.txt';
+    client.expectErrors(/^govreport: didOpen: invalid params: /);
     for (const text of [null, 42])
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'govreport', version: 1, text } });
     assert.deepEqual(await diagnose(client, bad), []);
@@ -79,6 +82,7 @@ describe('an exception while analysing one document (startServer in this process
         return undefined;
       },
     });
+    client.expectErrors(/^govreport: cannot check file:\/\/\/in-process\/broken\.txt \(version 1\): Error: unreadable configuration/);
     await client.initialize();
     const [thisYear, lastYear] = ['file:///in-process/2022.txt', 'file:///in-process/2021.txt'];
     await client.open(thisYear, carryOverReport(2022, 2, 0));
@@ -89,6 +93,46 @@ describe('an exception while analysing one document (startServer in this process
     assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: broken } }), []);
     assert.equal(client.logs.filter((l) => l.startsWith(`govreport: cannot check ${broken} (version 1): Error: unreadable configuration`)).length, 1);
     assert.deepEqual(failures(client), []);
+    await client.stop();
+  });
+});
+
+describe('a rule that throws (startServer in this process, with one rule replaced by one that throws)', () => {
+  test('costs only its own diagnostics; it is logged once, and each status names it', async () => {
+    const throwing = (rule: ReportRule): ReportRule => ({
+      ...rule,
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const diagnosed = async (client: LspClient, uris: string[]) => {
+      for (const uri of uris) await client.open(uri, readFixture('rules', '2019-tsv-row-total.txt'));
+      return Promise.all(uris.map((uri) => diagnose(client, uri)));
+    };
+    const uris = ['file:///in-process/one.txt', 'file:///in-process/two.txt'];
+    const healthy = await LspClient.inProcess({});
+    await healthy.initialize();
+    const expected = await diagnosed(healthy, uris);
+    await healthy.stop();
+    assert.ok(expected.every((items) => items.some((d) => d.code === 'part.missing') && items.some((d) => d.code === 'table.sum-mismatch')));
+
+    const client = await LspClient.inProcess({ rules: reportRules.map((r) => (r.code === 'part.missing' ? throwing(r) : r)) });
+    client.expectErrors(/^govreport: rule part\.missing failed on /);
+    const statuses: protocol.ReportStatus[] = [];
+    client.connection.onNotification(protocol.STATUS, (status: protocol.ReportStatus) => void statuses.push(status));
+    await client.initialize();
+    assert.deepEqual(
+      await diagnosed(client, uris),
+      expected.map((items) => items.filter((d) => d.code !== 'part.missing')),
+    );
+    assert.deepEqual(
+      client.logs.filter((l) => l.includes('part.missing')).map((l) => l.split('\n')[0]),
+      [`govreport: rule part.missing failed on ${uris[0]} and was skipped: Error: boom`],
+    );
+    assert.deepEqual(
+      statuses.map((s) => [s.uri, s.failedRules]),
+      uris.map((uri) => [uri, ['part.missing']]),
+    );
     await client.stop();
   });
 });
@@ -178,6 +222,7 @@ describe('malformed params to every method the server takes', () => {
 
   test('each request is answered with an InvalidParams error or a result, never an internal error; each notification is dropped', async () => {
     const requests = [...Object.values(METHODS).flatMap((m) => m.requests), ...OWN_REQUESTS];
+    client.expectErrors(...MALFORMED_PARAMS_ERRORS);
     assert.ok(OWN_REQUESTS.includes(protocol.READ_SOURCE) && OWN_REQUESTS.includes(protocol.CONVERT_TABLE));
     for (const method of requests) {
       for (const params of MALFORMED) {
@@ -290,6 +335,7 @@ describe('settings of the wrong shape, folders that are not on disk, a client th
     async () => {
       const client = LspClient.spawn();
       client.connection.onRequest('workspace/configuration', () => new ResponseError(ErrorCodes.InternalError, 'no settings here'));
+      client.expectErrors(/^govreport: cannot read the settings: /);
       // No handler for workspace/diagnostic/refresh: the client answers MethodNotFound.
       await client.initialize({ workspace: { configuration: true } });
       const uri = 'file:///reliability/errors.txt';

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -8,7 +9,9 @@ import {
   InitializedNotification,
   InitializeRequest,
   ShutdownRequest,
+  MessageType,
   type InitializeResult,
+  type LogMessageParams,
 } from 'vscode-languageserver-protocol';
 import type { ServerOptions } from '../../server/src/lsp/server';
 
@@ -23,10 +26,23 @@ export interface StartOptions {
 }
 
 /** The bundled server started as an editor would: `node dist/server.js --stdio`. */
+/** What the server logs, rightly, for params of the wrong shape: a test sending such params expects these. */
+export const MALFORMED_PARAMS_ERRORS = [
+  /^govreport: [\w/]+: invalid params: /,
+  // vscode-jsonrpc refuses a notification whose params are not an object…
+  /^Notification [\w/$]+ defines parameters by name but received parameters by position$/,
+  // …and vscode-languageserver's own $/setTrace handler reads `params.value` of null params.
+  /^Notification handler '\$\/setTrace' failed with message: Cannot read properties of null \(reading 'value'\)$/,
+];
+
 export class LspClient {
   readonly connection: ProtocolConnection;
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** The errors the server logged: a failed handler is answered empty, so only its log tells a test it failed. */
+  readonly errors: string[] = [];
+  /** The errors a test provokes on purpose (expectErrors): every other one fails `stop`. */
+  readonly #expectedErrors: RegExp[] = [];
   /** What the server showed the user (window/showMessage and window/showMessageRequest). */
   readonly shown: string[] = [];
   /** Ends the server: the process's exit code, or null for an in-process server. */
@@ -44,8 +60,9 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(output), new StreamMessageWriter(input));
     this.#end = () => end(this);
     this.#parentProcess = parentProcess;
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+    this.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
       this.logs.push(p.message);
+      if (p.type === MessageType.Error) this.errors.push(p.message);
       for (const awaited of this.#awaitedLogs) if (awaited.pattern.test(p.message)) awaited.resolve(p.message);
     });
     this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
@@ -136,9 +153,17 @@ export class LspClient {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
   }
 
+  /** Errors matching these the test provokes on purpose: `stop` does not fail on them. */
+  expectErrors(...patterns: RegExp[]): void {
+    this.#expectedErrors.push(...patterns);
+  }
+
+  /** Ends the server; fails if it logged an error the test did not expect (a handler that threw and was answered empty). */
   async stop(): Promise<number | null> {
     const code = await this.#end();
     this.connection.dispose();
+    const unexpected = this.errors.filter((e) => !this.#expectedErrors.some((pattern) => pattern.test(e)));
+    assert.deepEqual(unexpected, [], 'the server logged errors no test expected');
     return code;
   }
 }

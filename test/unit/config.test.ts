@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../server/src/config/config';
 import { readSuppressions } from '../../server/src/engine/suppressions';
-import { ruleInfo, checkText } from '../../server/src/rules';
+import { rules, checkText } from '../../server/src/rules';
 import { readFixture } from '../support/fixtures';
 
-const codes = ruleInfo.map((r) => r.code);
+const codes = rules.map((r) => r.code);
 const rowTotal = readFixture('rules', '2019-tsv-row-total.txt');
 const found = (text: string, config = {}) => checkText(text, { config }).map((f) => `${f.code}@${f.range.start.line}:${f.severity}`);
 

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { configJsonSchema } from '../../server/src/config/config';
-import { ruleInfo } from '../../server/src/rules';
-import { snippets } from '../../server/src/formats/snippets';
+import { rules } from '../../server/src/rules';
+import { snippets } from '../../server/src/rules/snippets';
 import { isGeneratedTextKey, ruleSettingProperties, ruleSettingTexts, rulesSettingOf } from '../../scripts/rule-settings';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const codes = ruleInfo.map((r) => r.code);
+const codes = rules.map((r) => r.code);
 const nlsOf = (file: string): Record<string, string> => JSON.parse(readFileSync(join(root, file), 'utf8'));
 
 test('every rule has a setting with its severities, a documentation page and a row in the README', () => {
@@ -25,17 +25,17 @@ test('every rule has a setting with its severities, a documentation page and a r
 });
 
 test('the checked-in JSON schema of .govreportrc.json is what the rule registry generates (npm run schema)', () => {
-  assert.equal(readFileSync(join(root, 'schemas', 'govreportrc.schema.json'), 'utf8'), JSON.stringify(configJsonSchema(ruleInfo), null, 2) + '\n');
+  assert.equal(readFileSync(join(root, 'schemas', 'govreportrc.schema.json'), 'utf8'), JSON.stringify(configJsonSchema(rules), null, 2) + '\n');
 });
 
 test('the govreport.rules setting and its texts in both languages are what the rule registry generates (npm run schema)', () => {
-  assert.deepEqual(rulesSettingOf(manifest).properties, ruleSettingProperties(ruleInfo), 'package.json is stale: run npm run schema');
+  assert.deepEqual(rulesSettingOf(manifest).properties, ruleSettingProperties(rules), 'package.json is stale: run npm run schema');
   for (const [file, locale] of [
     ['package.nls.json', 'en'],
     ['package.nls.zh-cn.json', 'zh-cn'],
   ] as const) {
     const generated = Object.entries(nlsOf(file)).filter(([key]) => isGeneratedTextKey(key));
-    assert.deepEqual(Object.fromEntries(generated), ruleSettingTexts(ruleInfo, locale), `${file} is stale: run npm run schema`);
+    assert.deepEqual(Object.fromEntries(generated), ruleSettingTexts(rules, locale), `${file} is stale: run npm run schema`);
   }
   // What the settings editor shows for a rule, in Chinese.
   assert.equal(nlsOf('package.nls.zh-cn.json')['configuration.rules.table.sum-mismatch'], '合计数与其各分项之和不符（默认：error）');

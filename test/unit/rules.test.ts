@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits } from '../../server/src/engine/edits';
 import { splitLines } from '../../server/src/engine/lines';
-import { analyze, analyzeAll, checkText, ruleInfo, type Finding } from '../../server/src/rules';
+import { analyze, analyzeAll, checkText, rules, type Finding } from '../../server/src/rules';
 import { readDocx } from '../../server/src/readers/docx';
 import { renderReport } from '../../server/src/readers/render';
 import { fixAll } from '../../server/src/rules/fix-all';
@@ -90,7 +90,16 @@ test('a sum mismatch leads with the answer, then the addends; only the addends t
   const finding = checkText(readFixture('rules', '2019-tsv-row-total.txt')).find((f) => f.code === 'table.sum-mismatch')!;
   assert.equal(finding.message, '「（一）予以公开」的「总计」应为 4，实为 5（自然人 3 + 商业企业 1，其余 4 项为 0）。');
   assert.equal(finding.severity, 'error');
-  assert.deepEqual(finding.data, { rule: 'a2', table: 'applications', row: 'disclosed', column: 'total', expected: 4, actual: 5, decimals: 0 });
+  assert.deepEqual(finding.data, {
+    rule: 'a2',
+    table: 'applications',
+    row: 'disclosed',
+    column: 'total',
+    expected: 4,
+    actual: 5,
+    decimals: 0,
+    id: 'table.sum-mismatch/隆德县联财镇/2019/applications/disclosed/total/a2',
+  });
   assert.deepEqual(
     finding.related.map((r) => r.message),
     ['自然人 3', '商业企业 1'],
@@ -325,7 +334,7 @@ test('what the format requires is information, listed in the Problems panel; no 
   assert.deepEqual(severities(readFixture('corpus', '2025_hangzhou_style_fixture_KIROGOVCOMPARE.txt'), 'report.title'), ['info']);
   assert.deepEqual(severities(readFixture('seeds', '004_5af3a546c32e05da.txt'), 'part.fee-statement'), ['info']);
   assert.deepEqual(
-    ruleInfo.filter((r) => r.defaultSeverity === 'hint').map((r) => r.code),
+    rules.filter((r) => r.defaultSeverity === 'hint').map((r) => r.code),
     [],
   );
 });

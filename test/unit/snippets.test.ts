@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { bind } from '../../server/src/engine/bind';
 import { parseReport } from '../../server/src/engine/structure';
 import { formatById } from '../../server/src/formats';
-import { SNIPPET_FORMATS, snippetFiles, snippets, tableSnippet } from '../../server/src/formats/snippets';
+import { SNIPPET_FORMATS, snippetFiles, snippets, tableSnippet } from '../../server/src/rules/snippets';
 import { renderReport } from '../../server/src/formats/templates';
 import { checkText } from '../../server/src/rules';
 

@@ -1,6 +1,6 @@
 /** One file through the engine: read, decide whether it is a report, check, and with --fix write the fixes back. */
 import { looksLikeReport } from '../engine/detect';
-import { analyze, type Locale } from '../rules';
+import { analyze, type Locale, type Rule, type RuleFailure } from '../rules';
 import type { Config } from '../config/config';
 import { carrySummary, type CarrySummary } from '../rules/carry-over';
 import { fixAll } from '../rules/fix-all';
@@ -32,13 +32,16 @@ export type CheckFileResult =
       notFixed?: string;
       config: Config;
       lines: readonly string[];
+      /** The rules that threw and checked nothing (each also a note): the check failed. */
+      failedRules: string[];
     }
   | { kind: 'skipped'; skipped: Skipped }
   | { kind: 'failed'; file: string; error: string };
 
-export async function checkFile(task: CheckFileTask, options: CheckFileOptions): Promise<CheckFileResult> {
+/** `rules`: the rules to run, every rule by default (not an option: options go to worker threads, functions can't). */
+export async function checkFile(task: CheckFileTask, options: CheckFileOptions, rules?: readonly Rule[]): Promise<CheckFileResult> {
   try {
-    return isSourceFile(task.path) ? await checkSourceFile(task, options) : checkTextFile(task, options);
+    return isSourceFile(task.path) ? await checkSourceFile(task, options, rules) : checkTextFile(task, options, rules);
   } catch (error) {
     const message = isReadError(error) ? error.messages[options.locale] : readErrorText(error, options.locale);
     return { kind: 'failed', file: task.path, error: message };
@@ -49,22 +52,23 @@ function notAReport(path: string, locale: Locale): CheckFileResult {
   return { kind: 'skipped', skipped: { file: path, reason: say(locale, '不是年度报告', 'not an annual report') } };
 }
 
-function checkTextFile({ path, config }: CheckFileTask, options: CheckFileOptions): CheckFileResult {
+function checkTextFile({ path, config }: CheckFileTask, options: CheckFileOptions, rules: readonly Rule[] | undefined): CheckFileResult {
   const { locale } = options;
   const read = readReportFile(path);
   if (read.kind === 'binary') return { kind: 'skipped', skipped: { file: path, reason: say(locale, '二进制文件', 'binary file') } };
   const file = read.file;
   if (!path.endsWith('.govreport') && !looksLikeReport(file.text)) return notAReport(path, locale);
   const notes = file.lossless ? [] : [undecodableNote(file, locale)];
-  const fixed = options.fix ? fixAll(file.text, { locale, config }) : undefined;
-  if (!fixed || fixed.text === file.text) return checked(path, file.text, file.encoding, config, locale, notes, false);
+  const fixed = options.fix ? fixAll(file.text, { locale, config, rules }) : undefined;
+  const check = { config, locale, rules };
+  if (!fixed || fixed.text === file.text) return checked(path, file.text, file.encoding, check, notes, false);
   try {
     writeReportFile(file, fixed.text);
   } catch (error) {
     if (!(error instanceof WriteRefused)) throw error;
-    return { ...checked(path, file.text, file.encoding, config, locale, notes, false), notFixed: refusalText(error.reason, locale) };
+    return { ...checked(path, file.text, file.encoding, check, notes, false), notFixed: refusalText(error.reason, locale) };
   }
-  const outcome = checked(path, fixed.text, file.encoding, config, locale, notes, true);
+  const outcome = checked(path, fixed.text, file.encoding, check, notes, true);
   outcome.result.fixed = fixed.applied;
   return outcome;
 }
@@ -73,7 +77,7 @@ function checkTextFile({ path, config }: CheckFileTask, options: CheckFileOption
  * A PDF, Word file or web page, converted as `govreport convert` does (Markdown), then checked.
  * Nothing is ever written to it: `--fix` is refused with a note.
  */
-async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFileOptions): Promise<CheckFileResult> {
+async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFileOptions, rules: readonly Rule[] | undefined): Promise<CheckFileResult> {
   const { locale } = options;
   let converted;
   try {
@@ -92,13 +96,20 @@ async function checkSourceFile({ path, config }: CheckFileTask, options: CheckFi
         `not fixed: a ${converted.kind.toUpperCase()} file cannot be written back; convert it to .md with govreport convert, then fix that`,
       ),
     );
-  const outcome = checked(path, converted.text, undefined, config, locale, notes, false);
+  const outcome = checked(path, converted.text, undefined, { config, locale, rules }, notes, false);
   outcome.result.source = { kind: converted.kind, places: converted.sources };
   return outcome;
 }
 
-function checked(path: string, text: string, encoding: string | undefined, config: Config, locale: Locale, notes: string[], fixed: boolean) {
-  const { bound, findings } = analyze(text, { locale, config });
+function checked(
+  path: string,
+  text: string,
+  encoding: string | undefined,
+  { config, locale, rules }: { config: Config; locale: Locale; rules: readonly Rule[] | undefined },
+  notes: string[],
+  fixed: boolean,
+) {
+  const { bound, findings, failures } = analyze(text, { locale, config, rules });
   const title = bound.report.title;
   return {
     kind: 'checked' as const,
@@ -108,12 +119,17 @@ function checked(path: string, text: string, encoding: string | undefined, confi
       era: bound.era.format.id,
       organ: title?.organ,
       year: title?.year ?? bound.report.period?.year,
-      notes,
+      notes: [...notes, ...failures.map((f) => ruleFailureNote(f, locale))],
       findings,
     } as FileResult,
     carry: carrySummary(path, bound),
     fixed,
     config,
     lines: bound.report.lines,
+    failedRules: failures.map((f) => f.code),
   };
+}
+
+function ruleFailureNote({ code, message }: RuleFailure, locale: Locale): string {
+  return say(locale, `规则 ${code} 出错，未检查：${message}`, `rule ${code} failed and checked nothing: ${message}`);
 }

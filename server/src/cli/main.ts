@@ -8,11 +8,11 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale } from '../rules';
-import { checkCarryOver, type CarrySummary } from '../rules/carry-over';
+import type { CarrySummary } from '../rules/carry-over';
 import { say } from '../rules/types';
 import { checkFile, type CheckFileOptions, type CheckFileResult, type CheckFileTask } from './check-file';
 import { dirname, relative } from 'node:path';
-import { finalizeFindings } from '../rules';
+import { checkAcrossReports } from '../rules';
 import type { ConfigFile } from '../config/config';
 import { findConfigFile, isUnusable } from '../node/config-file';
 import { expandArguments, unreadableText } from './files';
@@ -159,6 +159,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (outcome.kind === 'checked') {
       results.push(outcome.result);
       if (outcome.carry) carries.push(outcome.carry);
+      if (outcome.failedRules.length > 0) failures++;
       if (outcome.notFixed) {
         failures++;
         const file = name(outcome.result.file);
@@ -174,8 +175,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   for (const outcome of outcomes) {
     if (outcome.kind !== 'checked') continue;
     const result = outcome.result;
-    if (outcome.carry)
-      for (const finding of finalizeFindings(checkCarryOver(outcome.carry, carries, locale), outcome.lines, outcome.config)) result.findings.push(finding);
+    if (outcome.carry) for (const finding of checkAcrossReports(outcome.carry, carries, outcome.lines, outcome.config, locale)) result.findings.push(finding);
     result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 

@@ -3,7 +3,7 @@ import { styleText } from 'node:util';
 import stringWidth from 'string-width';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleInfo, type Finding, type Locale, type Severity } from '../rules';
+import { rules, type Finding, type Locale, type Severity } from '../rules';
 import { appliedFixText, type AppliedFix } from '../rules/fix-all';
 import { say } from '../rules/types';
 import type { SourceKind, SourcePlace } from '../readers/model';
@@ -69,20 +69,21 @@ export function toJson(results: FileResult[], cwd: string): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export function toSarif(results: FileResult[], cwd: string, version: string, locale: Locale): string {
-  const rules = ruleInfo.map((r) => ({
+  const driverRules = rules.map((r) => ({
     id: r.code,
     shortDescription: { text: r.description[locale] },
     fullDescription: { text: `${r.description['zh-cn']} — ${r.description.en}` },
     defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+    properties: { formats: r.formats, scope: r.scope, fixable: r.fixable },
   }));
-  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const uri = (file: string) => relative(cwd, file).split('\\').join('/') || pathToFileURL(file).href;
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'govreport', version, informationUri: 'https://github.com/govreport/govreport', rules } },
+        tool: { driver: { name: 'govreport', version, informationUri: 'https://github.com/govreport/govreport', rules: driverRules } },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + '/').href } },
         artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' }, ...(r.encoding ? { encoding: r.encoding } : {}) })),

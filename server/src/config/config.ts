@@ -5,7 +5,6 @@
  * message, never the whole configuration.
  */
 import * as z from 'zod/mini';
-import type { Finding, Severity } from '../rules/types';
 
 export const RULE_LEVELS = ['error', 'warning', 'info', 'hint', 'off'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
@@ -71,17 +70,6 @@ export function mergeConfigs(...configs: Config[]): Config {
     if (c.rules) merged.rules = { ...merged.rules, ...c.rules };
   }
   return merged;
-}
-
-/** Applies the configured severities: findings of rules turned off are dropped. */
-export function applyRuleLevels(findings: Finding[], config: Config): Finding[] {
-  if (!config.rules) return findings;
-  const levels = config.rules;
-  return findings.flatMap((f) => {
-    const level = levels[f.code];
-    if (!level) return [f];
-    return level === 'off' ? [] : [{ ...f, severity: level as Severity }];
-  });
 }
 
 /** The JSON schema of `.govreportrc.json`, for completion and validation in the editor. */

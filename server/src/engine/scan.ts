@@ -4,7 +4,7 @@
  * Whether a candidate really is a heading is decided by `structure`, which sees the context.
  */
 import { isWhitespace } from './chars';
-import { parseChineseNumber } from './numerals';
+import { parseChineseNumber } from '../formats/numerals';
 import { isCommentLine } from './suppressions';
 import type { Cell, HeadingLevel, Range, TableSyntax } from './types';
 

@@ -3,7 +3,7 @@
  * skeleton — for the fixes that insert what is missing, the snippets and the insert commands alike,
  * so that a template and the checks can never disagree.
  */
-import { formatChineseNumber } from '../engine/numerals';
+import { formatChineseNumber } from './numerals';
 import type { FormatDefinition, TableDefinition } from './schema';
 
 export interface TemplateOptions {

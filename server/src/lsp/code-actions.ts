@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import * as z from 'zod/mini';
 import type { TextEdit } from '../engine/edits';
-import { ruleInfo, type Fix, type Locale } from '../rules';
+import { rules, type Fix, type Locale } from '../rules';
 import { say } from '../rules/types';
 import { textEditSchema, type codeActionParams } from './params';
 
@@ -81,7 +81,7 @@ export function quickFixes(params: z.infer<typeof codeActionParams>, document: A
  * code is what the comment holds. Quotes inside a Chinese description become the inner ‘’ pair.
  */
 function ruleName(code: string, locale: Locale): string {
-  const rule = ruleInfo.find((r) => r.code === code);
+  const rule = rules.find((r) => r.code === code);
   if (!rule) return code;
   return say(locale, `“${rule.description['zh-cn'].replace(/“/g, '‘').replace(/”/g, '’')}”（${code}）`, `"${rule.description.en}" (${code})`);
 }

@@ -4,7 +4,7 @@ import { formatAmount, sameValue, sum } from '../engine/values';
 import { columnName, rowLabel, termName } from '../rules/cells';
 import { relationsOf } from '../rules/relations';
 import { say, type Locale } from '../rules/types';
-import { formatChineseNumber } from '../engine/numerals';
+import { formatChineseNumber } from '../formats/numerals';
 
 const SOURCES: Record<Era['source'], [string, string]> = {
   title: ['依据标题中的年度', 'from the year in the title'],

@@ -67,6 +67,8 @@ export interface ReportStatus {
   errors: number;
   warnings: number;
   others: number;
+  /** The rules that threw on the document: they checked nothing, which the user must be told. */
+  failedRules: string[];
   /** When the check ran, as an ISO date-time. */
   checkedAt: string;
 }

@@ -30,7 +30,7 @@ import { bind, type BoundReport } from '../engine/bind';
 import { parseReport } from '../engine/structure';
 import { splitLines } from '../engine/lines';
 import { lineEdits } from '../engine/edits';
-import { analyze, finalizeFindings, type Finding, type Locale } from '../rules';
+import { analyze, checkAcrossReports, type Finding, type Locale, type Rule, type RuleFailure } from '../rules';
 import { CONFIG_FILE, mergeConfigs, type Config, type ConfigFile } from '../config/config';
 import { appliedFixText, fixAll } from '../rules/fix-all';
 import { say } from '../rules/types';
@@ -73,7 +73,7 @@ import { totalHints } from './inlay-hints';
 import { checkLogLine } from './check-log';
 import { servedAsReport } from './served';
 import { formatTables } from '../engine/table-layout';
-import { carrySummary, checkCarryOver } from '../rules/carry-over';
+import { carrySummary } from '../rules/carry-over';
 import type { WorkspaceIndexFactory } from './workspace-index';
 import { registerSourceRequests, type ConvertSource } from './sources';
 import { registerWorkspaceCheck, type WorkspaceFiles } from './workspace-check';
@@ -97,6 +97,8 @@ interface Analysis {
   findings: Finding[];
   /** Whether the rules ran: not when the document is larger than govreport.maxDocumentSize, nor with govreport.enable off. */
   checked: boolean;
+  /** The rules that threw on this document, and found nothing. */
+  failures: RuleFailure[];
 }
 
 /** An open document at one version: its text's hash, and its analysis (undefined for a document that is not a report, or could not be read). */
@@ -124,6 +126,15 @@ export interface ServerOptions {
   convertSource?: ConvertSource;
   /** Lists and reads the workspace's files for govreport/checkWorkspace; without it the check answers that it cannot. */
   workspaceFiles?: WorkspaceFiles;
+  /** The rules to run: every rule by default. */
+  rules?: readonly Rule[];
+}
+
+/** The log lines of the rules that threw, once per rule for the server's life (`logged` remembers them): a rule that fails fails on every keystroke. */
+export function ruleFailureLogLines(failures: readonly RuleFailure[], logged: Set<string>, uri: string): string[] {
+  const fresh = failures.filter((f) => !logged.has(f.code));
+  for (const f of fresh) logged.add(f.code);
+  return fresh.map((f) => `govreport: rule ${f.code} failed on ${uri} and was skipped: ${f.stack ?? f.message}`);
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -152,6 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     unanswered('window/showMessageRequest', connection.sendRequest(ShowMessageRequest.type, { type, message }));
 
   const reportedProblems = new Set<string>();
+  const loggedRuleFailures = new Set<string>();
   const tooLarge = new Set<string>();
   /** The configuration of a document: its `.govreportrc.json`, overridden by the settings. */
   const configOf = (uri: string): Config => {
@@ -182,10 +194,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           ),
         );
       }
-      return { bound: bind(parseReport(text), { assumedFormat: config.assumeFormat }), config, findings: [], checked: false };
+      return { bound: bind(parseReport(text), { assumedFormat: config.assumeFormat }), config, findings: [], checked: false, failures: [] };
     }
-    const { bound, findings } = analyze(text, { locale, config });
-    return { bound, config, findings: settings.enable ? findings : [], checked: settings.enable };
+    const { bound, findings, failures } = analyze(text, { locale, config, rules: options.rules });
+    if (!settings.enable) return { bound, config, findings: [], checked: false, failures: [] };
+    for (const line of ruleFailureLogLines(failures, loggedRuleFailures, uri)) connection.console.error(line);
+    return { bound, config, findings, checked: true, failures };
   };
 
   /** The document's state at its current version. A document that cannot be analysed is logged and gets no analysis: it affects only itself. */
@@ -244,7 +258,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return s ? [s] : [];
     });
     const others = [...open, ...(workspace?.summaries() ?? []).filter((s) => !open.some((o) => o.uri === s.uri))];
-    const crossDocument = settings.enable ? finalizeFindings(checkCarryOver(summary, others, locale), analysis.bound.report.lines, analysis.config) : [];
+    const crossDocument = settings.enable ? checkAcrossReports(summary, others, analysis.bound.report.lines, analysis.config, locale) : [];
     return crossDocument.length === 0 ? analysis.findings : [...analysis.findings, ...crossDocument];
   };
 
@@ -386,6 +400,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           errors: findings.filter((f) => f.severity === 'error').length,
           warnings: findings.filter((f) => f.severity === 'warning').length,
           others: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
+          failedRules: analysis.failures.map((f) => f.code),
           checkedAt: new Date().toISOString(),
         };
         unanswered(STATUS, connection.sendNotification(STATUS, status));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseConfig, type Config } from '../config/config';
-import { ruleInfo } from '../rules';
+import { rules } from '../rules';
 
 /** The `govreport.*` settings the server reads; each invalid one falls back to its default. */
 const settingsSchema = z.object({
@@ -24,7 +24,7 @@ export function parseSettings(value: unknown): Settings {
   const base = settingsSchema.parse(input);
   const { config, problems } = parseConfig(
     { rules: input.rules, assumeFormat: input.assumeFormat },
-    ruleInfo.map((r) => r.code),
+    rules.map((r) => r.code),
   );
   return {
     ...base,

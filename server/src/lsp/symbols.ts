@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { BoundReport } from '../engine/bind';
-import { formatChineseNumber } from '../engine/numerals';
+import { formatChineseNumber } from '../formats/numerals';
 import type { OutlineNode, Table } from '../engine/types';
 import type { TableDefinition } from '../formats';
 

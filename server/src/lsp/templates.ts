@@ -6,7 +6,7 @@ import type { Connection } from 'vscode-languageserver';
 import { convertTable, tableAt } from '../engine/table-layout';
 import type { Report } from '../engine/types';
 import { formatById, formatForYear } from '../formats';
-import { SNIPPET_FORMATS, tableSnippet } from '../formats/snippets';
+import { SNIPPET_FORMATS, tableSnippet } from '../rules/snippets';
 import { renderReport } from '../formats/templates';
 import { parsed, type guardWith } from './guard';
 import { anyParams, convertTableParams, newReportParams, tableSnippetParams } from './params';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type ConfigFile } from '../config/config';
-import { ruleInfo } from '../rules';
+import { rules } from '../rules';
 import { IrregularFileError, readRegularFile } from './regular-file';
 
 /** A configuration file is a few hundred bytes; anything larger is not one. */
@@ -40,7 +40,7 @@ export function readConfigFile(path: string): ConfigFile {
   }
   const { config, problems } = parseConfig(
     json,
-    ruleInfo.map((r) => r.code),
+    rules.map((r) => r.code),
   );
   return { path, config, problems };
 }

@@ -9,12 +9,20 @@ import { normalizeText } from '../engine/labels';
 import type { Range } from '../engine/types';
 import { sameValue, toNumber, type Amount } from '../engine/values';
 import { columnName, valueColumns } from './cells';
-import { say, type Finding, type Locale, type Rule } from './types';
+import { say, type Locale, type ReportsRule, type RuleFinding } from './types';
 
-export const reportCarryOver: Pick<Rule, 'code' | 'defaultSeverity' | 'description'> = {
+export const reportCarryOver: ReportsRule<CarrySummary> = {
   code: 'report.carry-over',
   defaultSeverity: 'error',
+  fixable: false,
+  formats: ['2019', '2021'],
+  scope: 'reports',
   description: { 'zh-cn': '上年结转数与上一年度报告的结转下年度数不符', en: "Carried-over applications differ from last year's report" },
+  docs: {
+    finds:
+      "二、上年结转 of year N differs from 四、结转下年度继续办理 of the same organ's year N−1 report, per column (in the CLI across the files given; in the editor across the workspace's reports, indexed in the background)",
+  },
+  checkReports: checkCarryOver,
 };
 
 interface CarriedCell {
@@ -63,16 +71,14 @@ export function carrySummary(uri: string, bound: BoundReport): CarrySummary | un
 }
 
 /** The findings of `report` against last year's report of the same organ among `others`. */
-export function checkCarryOver(report: CarrySummary, others: readonly CarrySummary[], locale: Locale): Finding[] {
+function checkCarryOver(report: CarrySummary, others: readonly CarrySummary[], locale: Locale): RuleFinding[] {
   const previous = others.find((o) => o.uri !== report.uri && o.organ === report.organ && o.year === report.year - 1);
   if (!previous?.carriedOut || !report.carriedIn) return [];
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const now of report.carriedIn.cells) {
     const before = previous.carriedOut.cells.find((c) => c.column === now.column);
     if (!before || sameValue(before.value, now.value)) continue;
     findings.push({
-      code: reportCarryOver.code,
-      severity: reportCarryOver.defaultSeverity,
       range: now.range,
       message: say(
         locale,

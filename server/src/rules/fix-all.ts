@@ -121,22 +121,10 @@ interface Round {
   findings: Finding[];
 }
 
-/** The findings of `after` that `before` has not (findings of one rule on the same cells, table or column count as one). */
+/** The findings of `after` that `before` has not, by id: what each is about, whatever its values and wherever edits have moved it. */
 function addedFindings(before: Finding[], after: Finding[]): Finding[] {
-  const counts = new Map<string, number>();
-  for (const f of before) counts.set(findingKey(f), (counts.get(findingKey(f)) ?? 0) + 1);
-  return after.filter((f) => {
-    if (MAY_ADD.has(f.code)) return false;
-    const left = (counts.get(findingKey(f)) ?? 0) - 1;
-    counts.set(findingKey(f), left);
-    return left < 0;
-  });
-}
-
-/** What a finding is about, whatever its values and wherever edits have moved it: its rule and the table, row, column or part it names. */
-function findingKey(finding: Finding): string {
-  const { table, rule, row, column, part } = finding.data;
-  return JSON.stringify([finding.code, table, rule, row, column, part]);
+  const known = new Set(before.map((f) => f.data.id));
+  return after.filter((f) => !MAY_ADD.has(f.code) && !known.has(f.data.id));
 }
 
 function describeFix(text: string, fix: Candidate): AppliedFix {

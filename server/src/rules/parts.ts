@@ -5,10 +5,10 @@
  */
 import type { BoundPart, BoundReport } from '../engine/bind';
 import { normalizeText, labelSegments } from '../engine/labels';
-import { formatChineseNumber } from '../engine/numerals';
+import { formatChineseNumber } from '../formats/numerals';
 import { partHeading, renderPart } from '../formats/templates';
 import { headingDecoration, insertAfterLine, insertBeforeLine, templateOptions } from './insert';
-import { say, type Finding, type Rule, type Severity } from './types';
+import { say, type RuleFinding, type ReportRule, type Severity } from './types';
 
 /** Below this many recognised parts, the part structure is not the statutory one (or was lost in conversion): no part findings. */
 const MIN_RECOGNISED_PARTS = 4;
@@ -24,16 +24,23 @@ export function recognisedParts(bound: BoundReport): BoundPart[] {
 
 const freeParts = (bound: BoundReport) => bound.era.format.id === '2008';
 
-export const partMissing: Rule = {
+export const partMissing: ReportRule = {
   code: 'part.missing',
   defaultSeverity: 'error',
+  fixable: 'preferred',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '缺少法定部分', en: 'A statutory part is missing' },
+  docs: {
+    finds: "a statutory part of the report's format is absent; info, not error, in the 2008 era",
+    fix: 'insert the part at its statutory place, with its heading, required statement and empty statutory tables',
+  },
   check({ bound, locale }) {
     const { report, era } = bound;
     const present = recognisedParts(bound);
     if (present.length === 0) return [];
     const severity: Severity = freeParts(bound) ? 'info' : partMissing.defaultSeverity;
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const part of era.format.parts) {
       if (present.some((p) => p.definition!.number === part.number)) continue;
       const before = present.filter((p) => p.definition!.number < part.number).at(-1);
@@ -47,7 +54,6 @@ export const partMissing: Rule = {
         : insertBeforeLine(report, after!.section.range.start.line, [...lines, '']);
       const anchor = after?.section.selectionRange ?? before!.section.selectionRange;
       findings.push({
-        code: partMissing.code,
         severity,
         range: anchor,
         message: say(locale, `缺少第${formatChineseNumber(part.number)}部分「${heading}」。`, `Part ${part.number} 「${heading}」 is missing.`),
@@ -60,19 +66,21 @@ export const partMissing: Rule = {
   },
 };
 
-export const partOrder: Rule = {
+export const partOrder: ReportRule = {
   code: 'part.order',
   defaultSeverity: 'warning',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '法定部分的顺序不对', en: 'Statutory parts are out of order' },
+  docs: { finds: 'statutory parts out of order' },
   check({ bound, locale }) {
     if (freeParts(bound)) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     let highest: BoundPart | undefined;
     for (const part of recognisedParts(bound)) {
       if (highest && part.definition!.number < highest.definition!.number) {
         findings.push({
-          code: partOrder.code,
-          severity: partOrder.defaultSeverity,
           range: part.section.selectionRange,
           message: say(
             locale,
@@ -89,23 +97,29 @@ export const partOrder: Rule = {
   },
 };
 
-export const partDuplicate: Rule = {
+export const partDuplicate: ReportRule = {
   code: 'part.duplicate',
   defaultSeverity: 'warning',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '同一法定部分出现了不止一次', en: 'A statutory part appears more than once' },
+  docs: { finds: 'the same statutory part twice' },
   check({ bound, locale }) {
     if (freeParts(bound)) return [];
     const seen = new Map<number, BoundPart>();
-    const findings: Finding[] = [];
+    /** How many times each part has appeared so far: the third 「二、」 is the second duplicate. */
+    const appearances = new Map<number, number>();
+    const findings: RuleFinding[] = [];
     for (const part of recognisedParts(bound)) {
       const first = seen.get(part.definition!.number);
+      const occurrence = appearances.get(part.definition!.number) ?? 1;
+      appearances.set(part.definition!.number, occurrence + 1);
       if (!first) {
         seen.set(part.definition!.number, part);
         continue;
       }
       findings.push({
-        code: partDuplicate.code,
-        severity: partDuplicate.defaultSeverity,
         range: part.section.selectionRange,
         message: say(
           locale,
@@ -113,7 +127,7 @@ export const partDuplicate: Rule = {
           `「${partHeading(bound.era.format, part.definition!.number)}」 appears again: 「${first.section.name}」 is on line ${first.section.range.start.line + 1}.`,
         ),
         related: [{ range: first.section.selectionRange, message: first.section.name }],
-        data: { part: part.definition!.number },
+        data: { part: part.definition!.number, occurrence },
         fixes: [],
       });
     }
@@ -121,20 +135,22 @@ export const partDuplicate: Rule = {
   },
 };
 
-export const partTitle: Rule = {
+export const partTitle: ReportRule = {
   code: 'part.title',
   defaultSeverity: 'info',
+  fixable: 'offered',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '部分标题与法定标题不一致', en: 'A part title differs from the statutory one' },
+  docs: { finds: 'a part titled otherwise than the statute (五、存在的问题及下一步打算)', fix: 'change to the statutory title (not preferred)' },
   check({ bound, locale }) {
     if (freeParts(bound)) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const part of recognisedParts(bound)) {
       const title = part.definition!.title;
       if (labelSegments([part.section.name]).join('') === normalizeText(title)) continue;
       const heading = `${formatChineseNumber(part.section.number)}、${title}`;
       findings.push({
-        code: partTitle.code,
-        severity: partTitle.defaultSeverity,
         range: part.section.selectionRange,
         message: say(locale, `法定标题为「${heading}」。`, `The statutory title is 「${heading}」.`),
         related: [],

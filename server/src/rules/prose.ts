@@ -10,7 +10,7 @@ import { tableKeys } from '../engine/definition-keys';
 import type { Range } from '../engine/types';
 import { formatAmount, sameValue, sum, toNumber, type Amount } from '../engine/values';
 import { columnName, rowLabel } from './cells';
-import { say, type Finding, type Rule } from './types';
+import { say, type RuleFinding, type ReportRule } from './types';
 
 interface Statement {
   /** Words every match contains: lines without them are not tried against the pattern. */
@@ -80,14 +80,23 @@ const STATEMENTS: Statement[] = [
 /** Any statement's words: most lines hold none and are passed over in one test. */
 const ANY_ANCHOR = new RegExp(STATEMENTS.map((s) => s.anchor).join('|'));
 
-export const reportProseVsTable: Rule = {
+export const reportProseVsTable: ReportRule = {
   code: 'report.prose-vs-table',
   defaultSeverity: 'warning',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '正文所述与表格数字不符', en: 'The text contradicts the tables' },
+  docs: {
+    finds:
+      'the text contradicts the tables: 未收到政府信息公开申请 while table 三 counts new applications, 未发生行政复议/行政诉讼 while table 四 has cases, or a count in the text (共收到申请 N 件, 予以公开及部分公开 N 件, 无法提供 N 件, 现行有效规范性文件 N 件, 主动公开政府信息 N 条) that differs from the table',
+  },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const inTable = new Uint8Array(bound.report.lines.length);
     for (const t of bound.report.tables) inTable.fill(1, t.range.start.line, t.range.end.line + 1);
+    // The how-manieth time the text makes each statement: with the statement, what the finding is about.
+    const occurrences = new Map<Statement, number>();
     bound.report.lines.forEach((text, line) => {
       if (inTable[line] || !ANY_ANCHOR.test(text)) return;
       for (const statement of STATEMENTS) {
@@ -95,6 +104,8 @@ export const reportProseVsTable: Rule = {
         const table = match && bound.tables.find((t) => t.definition.id === statement.table);
         const counted = table ? count(table, statement.rows, statement.column) : undefined;
         if (!match || !table || !counted) continue;
+        const occurrence = (occurrences.get(statement) ?? 0) + 1;
+        occurrences.set(statement, occurrence);
         const stated: Amount = {
           units: statement.none ? 0n : BigInt(match[1].replace(/[,，]/g, '').replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))),
           decimals: 0,
@@ -104,8 +115,6 @@ export const reportProseVsTable: Rule = {
         const at = statement.none ? match.index : match.index + match[0].indexOf(match[1]);
         const length = statement.none ? match[0].length : match[1].length;
         findings.push({
-          code: reportProseVsTable.code,
-          severity: reportProseVsTable.defaultSeverity,
           range: { start: { line, character: at }, end: { line, character: at + length } },
           message: say(
             locale,
@@ -113,7 +122,7 @@ export const reportProseVsTable: Rule = {
             `The text 「${match[0]}」 contradicts the table: ${counted.what} in 「${table.definition.name}」 is ${formatAmount(counted.value)}.`,
           ),
           related: counted.cells.map((c) => ({ range: c.range, message: c.label })),
-          data: { stated: toNumber(stated), table: toNumber(counted.value) },
+          data: { table: statement.table, statement: statement.anchor, occurrence, stated: toNumber(stated), counted: toNumber(counted.value) },
           fixes: [],
         });
       }

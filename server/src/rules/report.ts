@@ -4,14 +4,18 @@ import { normalizeText } from '../engine/labels';
 import type { Cell, Range, TableRow } from '../engine/types';
 import { siblingFormats, type FormatDefinition, type TableDefinition } from '../formats';
 import { isNumber } from './cells';
-import { say, type Finding, type Rule } from './types';
+import { say, type RuleFinding, type ReportRule } from './types';
 
 const LINE_ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export const reportTitle: Rule = {
+export const reportTitle: ReportRule = {
   code: 'report.title',
   defaultSeverity: 'info',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '没有可识别机关和年度的标题', en: 'No title naming the organ and the year' },
+  docs: { finds: 'no title naming the organ and the year' },
   check({ bound, locale }) {
     const title = bound.report.title;
     if (title?.organ && title.year) return [];
@@ -22,8 +26,6 @@ export const reportTitle: Rule = {
         : say(locale, '标题中没有机关名称', 'the title names no organ');
     return [
       {
-        code: reportTitle.code,
-        severity: reportTitle.defaultSeverity,
         range: title?.range ?? LINE_ZERO,
         message: say(
           locale,
@@ -38,17 +40,19 @@ export const reportTitle: Rule = {
   },
 };
 
-export const reportPeriodMismatch: Rule = {
+export const reportPeriodMismatch: ReportRule = {
   code: 'report.period-mismatch',
   defaultSeverity: 'error',
+  fixable: 'offered',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '统计期限的年度与标题不符', en: 'The statistical period names another year than the title' },
+  docs: { finds: 'the statistical period (统计期限…) names another year than the title', fix: 'change the year (not preferred)' },
   check({ bound, locale }) {
     const { title, period } = bound.report;
     if (!title?.year || !period || period.year === title.year) return [];
     return [
       {
-        code: reportPeriodMismatch.code,
-        severity: reportPeriodMismatch.defaultSeverity,
         range: period.range,
         message: say(
           locale,
@@ -100,16 +104,22 @@ function foreignColumnLabels(table: TableDefinition, other: TableDefinition): Se
 /** How many rows at the top of a table can be its header (table 三 has three). */
 const HEADER_ROWS = 4;
 
-export const reportFormatMismatch: Rule = {
+export const reportFormatMismatch: ReportRule = {
   code: 'report.format-mismatch',
   defaultSeverity: 'error',
+  fixable: false,
+  formats: ['2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '表格用的是另一年版的格式', en: "Tables follow another era's format" },
+  docs: {
+    finds:
+      "tables of another era's format: a 2021 report with a 第二十条第（九）项 table, 2019 column headers, or table 三's （六） as one row of numbers; a 2019 report with the 2021 rows",
+  },
   check({ bound, locale }) {
     const format = bound.era.format;
-    const findings: Finding[] = [];
-    const finding = (range: Range, other: FormatDefinition, what: string, whatEn: string): Finding => ({
-      code: reportFormatMismatch.code,
-      severity: reportFormatMismatch.defaultSeverity,
+    const findings: RuleFinding[] = [];
+    // `about`: the table and the row or column header it concerns, for the finding's id.
+    const finding = (range: Range, other: FormatDefinition, what: string, whatEn: string, about: Record<string, string>): RuleFinding => ({
       range,
       message: say(
         locale,
@@ -117,17 +127,25 @@ export const reportFormatMismatch: Rule = {
         `${whatEn} follows the ${other.nameEn}; this report should use the ${format.nameEn}.`,
       ),
       related: [],
-      data: { format: format.id, found: other.id },
+      data: { ...about, format: format.id, found: other.id },
       fixes: [],
     });
     for (const foreign of bound.foreignTables) {
       const range = foreign.table.caption?.range ?? foreign.table.rows[0].range;
-      findings.push(finding(range, foreign.format, `「${foreign.definition.name}」表`, `Table 「${foreign.definition.name}」`));
+      findings.push(
+        finding(range, foreign.format, `「${foreign.definition.name}」表`, `Table 「${foreign.definition.name}」`, { table: foreign.definition.id }),
+      );
     }
     for (const table of bound.tables) {
       // Rows this era does not have: （六）1.–3. (2021) in a 2019 report.
       for (const { row, otherEra } of table.unboundRows) {
-        if (otherEra) findings.push(finding(row.range, otherEra.format, `「${otherEra.row.label}」这一行`, `The row 「${otherEra.row.label}」`));
+        if (otherEra)
+          findings.push(
+            finding(row.range, otherEra.format, `「${otherEra.row.label}」这一行`, `The row 「${otherEra.row.label}」`, {
+              table: table.definition.id,
+              row: otherEra.row.id,
+            }),
+          );
       }
       for (const other of siblingFormats(format)) {
         const otherTable = other.tables.find((t) => t.id === table.definition.id);
@@ -138,14 +156,22 @@ export const reportFormatMismatch: Rule = {
         const header = foreignHeader(table.table.rows.slice(0, HEADER_ROWS), foreignLabels);
         if (header)
           findings.push(
-            finding(header.range, other, `「${table.definition.name}」的列「${header.text}」`, `Column 「${header.text}」 of 「${table.definition.name}」`),
+            finding(header.range, other, `「${table.definition.name}」的列「${header.text}」`, `Column 「${header.text}」 of 「${table.definition.name}」`, {
+              table: table.definition.id,
+              label: normalizeText(header.text),
+            }),
           );
         // A heading row that holds numbers where this era splits it into sub-rows: （六）其他处理 in the 2019 layout.
         for (const row of table.rows.values()) {
           const children = tableKeys(table.definition).children.get(row.definition.id) ?? [];
           const otherRow = tableKeys(otherTable).rowsById.get(row.definition.id);
           if (row.definition.values || !otherRow?.values || children.some((c) => table.rows.has(c.id)) || ![...row.cells.values()].some(isNumber)) continue;
-          findings.push(finding(row.labelRange, other, `「${row.definition.label}」只有一行数字`, `「${row.definition.label}」 as one row of numbers`));
+          findings.push(
+            finding(row.labelRange, other, `「${row.definition.label}」只有一行数字`, `「${row.definition.label}」 as one row of numbers`, {
+              table: table.definition.id,
+              row: row.definition.id,
+            }),
+          );
         }
       }
     }
@@ -160,10 +186,14 @@ function foreignHeader(rows: readonly TableRow[], foreignLabels: Set<string>): C
 
 const FEE = /信息处理费|收取.{0,6}费|收费/;
 
-export const partFeeStatement: Rule = {
+export const partFeeStatement: ReportRule = {
   code: 'part.fee-statement',
   defaultSeverity: 'info',
+  fixable: false,
+  formats: ['2021'],
+  scope: 'report',
   description: { 'zh-cn': '第六部分未说明信息处理费收取情况', en: 'Part 六 does not say whether 信息处理费 was collected' },
+  docs: { finds: '2021 format: part 六 does not say whether 信息处理费 was collected' },
   check({ bound, locale }) {
     if (bound.era.format.id !== '2021') return [];
     const part = bound.parts.find((p) => p.definition?.number === 6);
@@ -172,8 +202,6 @@ export const partFeeStatement: Rule = {
     if (FEE.test(text)) return [];
     return [
       {
-        code: partFeeStatement.code,
-        severity: partFeeStatement.defaultSeverity,
         range: part.section.selectionRange,
         message: say(
           locale,
@@ -181,7 +209,7 @@ export const partFeeStatement: Rule = {
           'The 2021 format asks part 六 to state the 信息处理费 collected under 《政府信息公开信息处理费管理办法》 (or that none was).',
         ),
         related: [],
-        data: {},
+        data: { part: 6 },
         fixes: [],
       },
     ];

@@ -6,17 +6,24 @@
 import { formatAmount, negate, sum, toNumber } from '../engine/values';
 import { columnName, isNumber, numberRange, rowLabel } from './cells';
 import { evaluate, relationsOf } from './relations';
-import { say, type Finding, type Rule } from './types';
+import { say, type RuleFinding, type ReportRule } from './types';
 
-export const tableBalanceMismatch: Rule = {
+export const tableBalanceMismatch: ReportRule = {
   code: 'table.balance-mismatch',
   defaultSeverity: 'error',
+  fixable: 'offered',
+  formats: ['2019', '2021'],
+  scope: 'report',
   description: {
     'zh-cn': '第一项加第二项之和不等于第三项加第四项之和',
     en: 'Items 一 + 二 do not equal items 三 + 四',
   },
+  docs: {
+    finds: "table 三's printed 勾稽关系 broken in a column: 一 + 二 ≠ 三（七）+ 四",
+    fix: 'set 四、结转 to 一 + 二 − （七） when ≥ 0 (not preferred: any of the four may be wrong)',
+  },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       for (const relation of relationsOf(table)) {
         const { rule, column } = relation;
@@ -40,8 +47,6 @@ export const tableBalanceMismatch: Rule = {
               ]
             : [];
         findings.push({
-          code: tableBalanceMismatch.code,
-          severity: tableBalanceMismatch.defaultSeverity,
           range: target.range,
           message: say(
             locale,

@@ -13,7 +13,7 @@ import type { ColumnDefinition, RowDefinition } from '../formats';
 import { columnName, isNumber, rowLabel, valueColumns } from './cells';
 import { relationsOf } from './relations';
 import { wellRead } from './tables';
-import { say, type Finding, type Locale, type Rule } from './types';
+import { say, type RuleFinding, type Locale, type ReportRule } from './types';
 
 /** Rows named one by one in a message before the rest are counted. */
 const LISTED_ROWS = 3;
@@ -26,12 +26,20 @@ interface BlankRow {
   blanks: BoundCell[];
 }
 
-export const tableEmptyCell: Rule = {
+export const tableEmptyCell: ReportRule = {
   code: 'table.empty-cell',
   defaultSeverity: 'warning',
+  fixable: 'offered',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '应填数字的单元格为空', en: 'A cell that needs a number is blank' },
+  docs: {
+    finds:
+      'blanks where the format requires a number: one finding per table, on its first row with a blank, naming the columns blank in every row (「科研机构」「社会公益组织」列空白), then the other rows with blanks (the first 3, 等 N 行), or 整表未填数字; related information points at each row with blanks; blank sub-items under a parent of 0 in the 2008 统计表 are fine',
+    fix: '本表空白单元格填 0 (not preferred: fix-all never applies it): 0 in every blank cell it names, and the sum of its items in a blank total; cells a row lacks are added as fields',
+  },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       if (!wellRead(table)) continue;
       const rows = blankRows(table);
@@ -63,14 +71,12 @@ function zeroParent(table: BoundTable, row: RowDefinition): boolean {
   return false;
 }
 
-function emptyCells(report: Report, table: BoundTable, rows: BlankRow[], locale: Locale): Finding {
+function emptyCells(report: Report, table: BoundTable, rows: BlankRow[], locale: Locale): RuleFinding {
   const first = rows[0].blanks;
   const values = fillValues(table, rows);
   const filled = (cell: BoundCell) => formatAmount(values.get(cell)!);
   const sums = rows.some((r) => r.blanks.some((c) => values.get(c)!.units !== 0n));
   return {
-    code: tableEmptyCell.code,
-    severity: tableEmptyCell.defaultSeverity,
     range: { start: first[0].range.start, end: first[first.length - 1].range.end },
     message: emptyCellsMessage(table, rows, locale),
     related:

@@ -5,17 +5,24 @@
 import { formatAmount, toNumber } from '../engine/values';
 import { rowLabel } from './cells';
 import { evaluate, relationsOf } from './relations';
-import { say, type Finding, type Rule } from './types';
+import { say, type RuleFinding, type ReportRule } from './types';
 
-export const tableSubsetExceeds: Rule = {
+export const tableSubsetExceeds: ReportRule = {
   code: 'table.subset-exceeds',
   defaultSeverity: 'error',
+  fixable: false,
+  formats: ['2008'],
+  scope: 'report',
   description: {
     'zh-cn': '“其中”项大于其所属项',
     en: 'A 其中 (of which) item exceeds the item it belongs to',
   },
+  docs: {
+    finds:
+      'a 其中 item larger than its parent in the 2008 统计表 (主动公开规范性文件数 > 主动公开政府信息数, …), or 主动公开政府信息数 above the sum of its channels',
+  },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       for (const relation of relationsOf(table)) {
         const { rule } = relation;
@@ -26,8 +33,6 @@ export const tableSubsetExceeds: Rule = {
         const wholeName = rule.whole.map((id) => `「${rowLabel(table, id)}」`).join(say(locale, '与', ' + '));
         const wholeText = formatAmount(evaluation.right);
         findings.push({
-          code: tableSubsetExceeds.code,
-          severity: tableSubsetExceeds.defaultSeverity,
           range: cell.range,
           message: say(
             locale,

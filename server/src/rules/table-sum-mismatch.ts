@@ -13,19 +13,27 @@ import type { BoundCell, BoundTable } from '../engine/bind';
 import { formatAmount, sameValue, sum, toNumber, type Amount } from '../engine/values';
 import { cellName, isNumber, numberRange, rowLabel, termName, written, type NumberCell } from './cells';
 import { brokenRelationText, evaluate, reads, relationsOf, sideValue, writtenValues, type Evaluation, type Relation, type Valuation } from './relations';
-import { say, type Finding, type Locale, type Rule } from './types';
+import { say, type RuleFinding, type Locale, type ReportRule } from './types';
 
 /** Addends listed one by one in a message before the zeros are summarised. */
 const LISTED_TERMS = 8;
 /** Rounds of withdrawing the corrections that break a relation, and of passing corrected totals on to the totals above them. */
 const MAX_ROUNDS = 8;
 
-export const tableSumMismatch: Rule = {
+export const tableSumMismatch: ReportRule = {
   code: 'table.sum-mismatch',
   defaultSeverity: 'error',
+  fixable: 'preferred',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: {
     'zh-cn': '合计数与其各分项之和不符',
     en: 'A total differs from the sum of what it totals',
+  },
+  docs: {
+    finds:
+      'a total that differs from the sum of what it totals: 总计 of every row of table 三 (自然人 + the five 法人或其他组织 columns); （七）总计 in every column (（一）+（二）+（三）1–8 +（四）1–3 +（五）1–5 +（六）, or （六）1–3 in the 2021 format); 总计 of each 行政复议/行政诉讼 block of table 四; the parent indicators of the 2008 统计表 (收到申请数, 申请办结数, 申请答复数, 不同意公开答复数, 行政复议数量, 行政诉讼数量, 从事…人员数)',
+    fix: "replace the total with the computed sum — preferred (fix-all applies it) only when every other relation reading that cell still holds once the fixes are made: the grand total's other sum, the 勾稽关系 of its column, a 其中 item; otherwise offered, not preferred, and the message says which figures disagree (「但改为 26 后，「自然人」列勾稽关系（一 + 二 = 20，三 + 四 = 26）将不成立，而现有的 20 与之相符，有误的可能是分项」). Not preferred either for a column total counting a row with a blank cell",
   },
   check({ bound, locale }) {
     return bound.tables.flatMap((table) => mismatchesOf(table, locale));
@@ -48,7 +56,7 @@ interface Conflict {
   holdsAsWritten: boolean;
 }
 
-function mismatchesOf(table: BoundTable, locale: Locale): Finding[] {
+function mismatchesOf(table: BoundTable, locale: Locale): RuleFinding[] {
   const relations = relationsOf(table);
   const wrong = relations.flatMap((relation) => {
     const checked = relation.rule.type === 'sum' ? checkedTotal(relation) : undefined;
@@ -150,7 +158,7 @@ function valuation(corrected: Map<BoundCell, Amount>, cell: BoundCell, value: Am
  * The finding of a wrong total; its fix is preferred unless a relation reading the total would break
  * (`conflicts`) or the total counts rows with blank cells (`suspects`); undefined conflicts: not judged.
  */
-function mismatch(table: BoundTable, checked: Checked, conflicts: Conflict[] | undefined, suspects: string[], locale: Locale): Finding {
+function mismatch(table: BoundTable, checked: Checked, conflicts: Conflict[] | undefined, suspects: string[], locale: Locale): RuleFinding {
   const { relation, cell, terms, expected } = checked;
   const row = relation.row ?? table.rows.get(relation.left[0].id)!;
   const name = cellName(table, row, cell.column, locale);
@@ -192,8 +200,6 @@ function mismatch(table: BoundTable, checked: Checked, conflicts: Conflict[] | u
   const preferred = conflicts?.length === 0 && suspects.length === 0;
   if (!preferred) message += say(locale, '请核对；「全部修正」不改此处。', ' Check them: fix all leaves this total alone.');
   return {
-    code: tableSumMismatch.code,
-    severity: tableSumMismatch.defaultSeverity,
     range: cell.range,
     message,
     // Only the addends that carry a value: the zeros are summed up in the message.

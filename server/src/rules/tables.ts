@@ -11,7 +11,7 @@ import { renderTable } from '../formats/templates';
 import { columnName, rowLabel, valueColumns } from './cells';
 import { insertAfterLine, insertBeforeLine, templateOptions } from './insert';
 import { recognisedParts } from './parts';
-import { say, type Finding, type Rule } from './types';
+import { say, type RuleFinding, type ReportRule } from './types';
 
 /** Below this share of its value rows bound, a table was not read reliably (raw PDF text): no row findings. */
 const MIN_BOUND_SHARE = 0.5;
@@ -32,12 +32,16 @@ export function wellRead(table: BoundTable): boolean {
   return answer;
 }
 
-export const tableMissing: Rule = {
+export const tableMissing: ReportRule = {
   code: 'table.missing',
   defaultSeverity: 'error',
+  fixable: 'preferred',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '法定部分缺少法定表格', en: 'A statutory table is missing from its part' },
+  docs: { finds: 'a statutory table absent from its part', fix: 'insert the empty table (once, after the first heading of a part written twice)' },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const { report, era } = bound;
     const tables = new Map<string, BoundTable>();
     for (const t of bound.tables) if (!tables.has(t.definition.id)) tables.set(t.definition.id, t);
@@ -62,8 +66,6 @@ export const tableMissing: Rule = {
         const lines = renderTable(definition, templateOptions(report));
         const after = previous?.table.range.end.line ?? part.section.range.end.line;
         findings.push({
-          code: tableMissing.code,
-          severity: tableMissing.defaultSeverity,
           range: part.section.selectionRange,
           message: say(
             locale,
@@ -94,12 +96,16 @@ function unreadable(definition: TableDefinition, partText: string): boolean {
   return definition.headerKeywords.filter((k) => partText.includes(k)).length >= 2;
 }
 
-export const tableMissingRow: Rule = {
+export const tableMissingRow: ReportRule = {
   code: 'table.missing-row',
   defaultSeverity: 'error',
+  fixable: 'preferred',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '法定表格缺少法定的行', en: 'A statutory table lacks statutory rows' },
+  docs: { finds: 'statutory rows absent from a table (a table cut short)', fix: 'insert the rows with empty cells at their place — never numbers' },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       if (table.definition.layout === 'single-row' || !wellRead(table)) continue;
       const rows = table.definition.rows;
@@ -139,15 +145,13 @@ function missingRows(
   after: TableRow | undefined,
   before: TableRow | undefined,
   locale: 'zh-cn' | 'en',
-): Finding {
+): RuleFinding {
   const width = valueColumns(table).length + (table.definition.columns.length - valueColumns(table).length);
   const lines = gap.map((r) => renderRow(table, r, width));
   const edit = after ? insertAfterLine(report, after.line, lines) : insertBeforeLine(report, before?.line ?? table.table.range.start.line, lines);
   const names = gap.map((r) => rowLabel(table, r.id));
   const anchor = (after ?? before ?? table.table.rows[0]).range;
   return {
-    code: tableMissingRow.code,
-    severity: tableMissingRow.defaultSeverity,
     range: anchor,
     message: say(
       locale,
@@ -155,7 +159,7 @@ function missingRows(
       `「${table.definition.name}」 lacks ${gap.length} row(s) ${after ? 'after' : 'before'} this one: ${names.join(', ')}.`,
     ),
     related: [],
-    data: { table: table.definition.id, rows: gap.map((r) => r.id) },
+    data: { table: table.definition.id, row: gap[0].id, rows: gap.map((r) => r.id) },
     fixes: [
       {
         title: say(locale, `插入缺少的 ${gap.length} 行（数字留空）`, `Insert the ${gap.length} missing row(s) with empty cells`),
@@ -172,12 +176,16 @@ function renderRow(table: BoundTable, row: RowDefinition, width: number): string
   return table.table.syntax === 'pipe' ? `| ${cells.join(' | ')} |` : cells.join('\t');
 }
 
-export const tableUnknownRow: Rule = {
+export const tableUnknownRow: ReportRule = {
   code: 'table.unknown-row',
   defaultSeverity: 'warning',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '表格中有非法定的行', en: 'A table row is not a statutory row' },
+  docs: { finds: 'a row with numbers whose label is no statutory row' },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       if (!wellRead(table)) continue;
       for (const { label, otherEra } of table.unboundRows) {
@@ -185,8 +193,6 @@ export const tableUnknownRow: Rule = {
         const words = labelSegments(label.map((c) => c.text)).join('');
         if (words.length < MIN_LABEL_WORDS) continue;
         findings.push({
-          code: tableUnknownRow.code,
-          severity: tableUnknownRow.defaultSeverity,
           range: { start: label[0].range.start, end: label[label.length - 1].range.end },
           message: say(
             locale,
@@ -194,7 +200,7 @@ export const tableUnknownRow: Rule = {
             `「${words}」 is not a row of the statutory table 「${table.definition.name}」.`,
           ),
           related: [],
-          data: { table: table.definition.id },
+          data: { table: table.definition.id, label: words },
           fixes: [],
         });
       }
@@ -203,20 +209,26 @@ export const tableUnknownRow: Rule = {
   },
 };
 
-export const tableLabel: Rule = {
+export const tableLabel: ReportRule = {
   code: 'table.label',
   defaultSeverity: 'warning',
+  fixable: 'preferred',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '行标签与法定标签不一致', en: 'A row label differs from the statutory label' },
+  docs: {
+    finds:
+      "a near miss of a statutory label (无正当理由由大量反复申请), or a label the statute has replaced (2019's 规范性文件 in a 2021 report's 第二十条第（一）项 table)",
+    fix: 'restore the statutory label',
+  },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       if (!wellRead(table)) continue;
       for (const row of table.rows.values()) {
         if ((row.match !== 'fuzzy' && row.match !== 'former') || !row.labelCell) continue;
         const fixed = restoreLabel(row.labelCell, row.definition.label);
         findings.push({
-          code: tableLabel.code,
-          severity: tableLabel.defaultSeverity,
           range: row.labelCell.range,
           message: say(locale, `法定行标签为「${row.definition.label}」。`, `The statutory label is 「${row.definition.label}」.`),
           related: [],
@@ -246,19 +258,21 @@ function restoreLabel(cell: Cell, label: string): string {
   return cell.text.slice(0, at) + label;
 }
 
-export const tableNotNumber: Rule = {
+export const tableNotNumber: ReportRule = {
   code: 'table.not-number',
   defaultSeverity: 'warning',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '应填数字的单元格里是文字', en: 'Text where a number belongs' },
+  docs: { finds: 'text where a number belongs' },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       for (const row of table.rows.values()) {
         for (const cell of row.cells.values()) {
           if (cell.value.kind !== 'text') continue;
           findings.push({
-            code: tableNotNumber.code,
-            severity: tableNotNumber.defaultSeverity,
             range: cell.range,
             message: say(
               locale,

@@ -1,7 +1,7 @@
 /** Single values: value.unit (a cell's unit against its column's) and value.negative. */
 import { formatAmount, scaleByPowerOfTen, type Amount } from '../engine/values';
 import { cellName, isNumber, numberRange } from './cells';
-import { say, type Finding, type Rule } from './types';
+import { say, type RuleFinding, type ReportRule } from './types';
 
 /** How many 元 make one of each unit, as a power of ten. */
 const IN_YUAN = new Map([
@@ -13,12 +13,19 @@ const IN_YUAN = new Map([
 /** Decimals shown for a converted amount when the header asks for none in particular. */
 const MAX_DECIMALS = 6;
 
-export const valueUnit: Rule = {
+export const valueUnit: ReportRule = {
   code: 'value.unit',
   defaultSeverity: 'warning',
+  fixable: 'preferred',
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '金额的单位与所在列声明的单位不符', en: "An amount's unit contradicts its column's unit" },
+  docs: {
+    finds: 'an amount whose unit contradicts the unit its column declares (`3500元` under 本年收费金额（单位：万元）)',
+    fix: 'convert the value (元 → 万元 ÷ 10 000, keeping the declared decimals)',
+  },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       for (const row of table.rows.values()) {
         for (const cell of row.cells.values()) {
@@ -38,8 +45,6 @@ export const valueUnit: Rule = {
             });
           }
           findings.push({
-            code: valueUnit.code,
-            severity: valueUnit.defaultSeverity,
             range: cell.range,
             message: say(
               locale,
@@ -47,7 +52,7 @@ export const valueUnit: Rule = {
               `${cellName(table, row, cell.column, locale)} is in ${declared.unit}, but the cell says 「${cell.cell!.text}」.`,
             ),
             related: declared.range ? [{ range: declared.range, message: say(locale, '单位在此声明', 'unit declared here') }] : [],
-            data: { table: table.definition.id, unit: cell.value.unit, declared: declared.unit },
+            data: { table: table.definition.id, row: row.definition.id, column: cell.column.id, unit: cell.value.unit, declared: declared.unit },
             fixes,
           });
         }
@@ -63,19 +68,21 @@ function decimalsNeeded(amount: Amount): number {
   return MAX_DECIMALS;
 }
 
-export const valueNegative: Rule = {
+export const valueNegative: ReportRule = {
   code: 'value.negative',
   defaultSeverity: 'warning',
+  fixable: false,
+  formats: ['2008', '2019', '2021'],
+  scope: 'report',
   description: { 'zh-cn': '数量为负数', en: 'A negative count' },
+  docs: { finds: 'a negative count (only 本年增/减 may be negative)' },
   check({ bound, locale }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of bound.tables) {
       for (const row of table.rows.values()) {
         for (const cell of row.cells.values()) {
           if (!isNumber(cell) || cell.value.units >= 0n || cell.column.kind === 'change') continue;
           findings.push({
-            code: valueNegative.code,
-            severity: valueNegative.defaultSeverity,
             range: cell.range,
             message: say(
               locale,
@@ -83,7 +90,7 @@ export const valueNegative: Rule = {
               `${cellName(table, row, cell.column, locale)} cannot be negative (only 本年增/减 can).`,
             ),
             related: [],
-            data: { table: table.definition.id },
+            data: { table: table.definition.id, row: row.definition.id, column: cell.column.id },
             fixes: [],
           });
         }

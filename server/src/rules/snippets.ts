@@ -4,10 +4,10 @@
  * checked-in snippets/ files are this module's output (scripts/generate-snippets.ts; a test fails
  * when they differ), and the 插入法定表格 command inserts the same snippet text.
  */
-import { formatById, type FormatDefinition, type FormatId, type TableDefinition } from './index';
-import { renderReport, renderTable, type TemplateOptions } from './templates';
-import { ruleInfo } from '../rules';
-import { formatChineseNumber, parseChineseNumber } from '../engine/numerals';
+import { formatById, type FormatDefinition, type FormatId, type TableDefinition } from '../formats';
+import { formatChineseNumber, parseChineseNumber } from '../formats/numerals';
+import { renderReport, renderTable, type TemplateOptions } from '../formats/templates';
+import { rules } from './index';
 
 export interface Snippet {
   prefix: string;
@@ -76,7 +76,7 @@ export function reportSnippet(format: FormatDefinition, syntax: TemplateOptions[
 
 /** The inline suppression comments, with the rule codes to choose from. */
 function suppressionSnippets(): Snippet[] {
-  const codes = `\${1|${ruleInfo.map((r) => r.code).join(',')}|}`;
+  const codes = `\${1|${rules.map((r) => r.code).join(',')}|}`;
   return [
     {
       prefix: 'gr-disable-next-line',
