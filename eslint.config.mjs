@@ -24,7 +24,7 @@ function layer(folder, above) {
           patterns: [
             {
               group: above.flatMap((name) => [`**/${name}`, `**/${name}/**`]),
-              message: `server/src/${folder} is below ${above.join(', ')}: formats ← engine ← rules ← lsp/cli/node, config beside rules.`,
+              message: `server/src/${folder} is below ${above.join(', ')}: formats ← engine ← rules ← publish ← lsp/cli/node, config beside rules.`,
             },
           ],
         },
@@ -50,8 +50,9 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: noNodeBuiltins }],
     },
   },
-  layer('formats', ['engine', 'rules', 'config', 'lsp', 'cli', 'node', 'browser']),
-  layer('engine', ['rules', 'config', 'lsp', 'cli', 'node', 'browser']),
-  layer('config', ['engine', 'rules', 'lsp', 'cli', 'node', 'browser']),
-  layer('rules', ['lsp', 'cli', 'node', 'browser']),
+  layer('formats', ['engine', 'rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
+  layer('engine', ['rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
+  layer('config', ['engine', 'rules', 'publish', 'lsp', 'cli', 'node', 'browser']),
+  layer('rules', ['publish', 'lsp', 'cli', 'node', 'browser']),
+  layer('publish', ['lsp', 'cli', 'node', 'browser']),
 );

@@ -32,6 +32,13 @@ const lazyReaders = {
     build.onResolve({ filter: /^\.\.\/readers$/ }, () => ({ path: './readers.js', external: true }));
   },
 };
+// The export to Word (the `docx` library is most of it) likewise: `import('../publish')` becomes `import('./publish.js')`.
+const lazyPublish = {
+  name: 'lazy-publish',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/publish$/ }, () => ({ path: './publish.js', external: true }));
+  },
+};
 // ESM dependencies bundled into CommonJS still ask for import.meta.url.
 const importMetaUrl = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
@@ -40,8 +47,9 @@ const importMetaUrl = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [lazyReaders] },
+  { entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', plugins: [lazyReaders, lazyPublish] },
   { entryPoints: ['server/src/readers/index.ts'], outfile: 'dist/readers.js', ...importMetaUrl },
+  { entryPoints: ['server/src/publish/index.ts'], outfile: 'dist/publish.js' },
   // vscode.dev / github.dev: the client in the web extension host, the server in a web worker.
   { entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife' },
@@ -50,7 +58,7 @@ const builds = [
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
-    plugins: [lazyReaders],
+    plugins: [lazyReaders, lazyPublish],
     banner: { js: `#!/usr/bin/env node\n${importMetaUrl.banner.js}` },
     define: { VERSION: JSON.stringify(version), ...importMetaUrl.define },
   },

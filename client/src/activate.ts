@@ -10,6 +10,8 @@ import { restartPolicy } from './restart-policy';
 import { registerStatusItems, type ShownStatus } from './status';
 import { registerSourceCommands } from './sources';
 import { registerWorkspaceCheck } from './check-workspace';
+import { registerExportCommand } from './export';
+import { registerPreview, type PreviewApi } from './preview';
 
 const LANGUAGE_ID = 'govreport';
 
@@ -24,6 +26,8 @@ export interface GovreportApi {
   serverReady(): Promise<void>;
   /** What the report's status bar item and language status item show, and when that changes. */
   readonly status: { shown(): ShownStatus; readonly onDidUpdate: vscode.Event<ShownStatus> };
+  /** What a report's preview shows (the tests read the webview's page through it). */
+  readonly preview: PreviewApi;
 }
 
 /** Creates the runtime's language client: over IPC to dist/server.js in Node, a web worker in the browser. */
@@ -77,10 +81,12 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
   registerTemplateCommands(context, startedClient);
   registerSourceCommands(context, startedClient);
   registerWorkspaceCheck(context, startedClient);
+  registerExportCommand(context, startedClient);
+  const preview = registerPreview(context, startedClient);
   const status = registerStatusItems(context, checkedByServer);
   void serverReady.then(() => status.listen(client!));
   vscode.workspace.textDocuments.forEach(consider);
-  return { serverReady: () => serverReady, status };
+  return { serverReady: () => serverReady, status, preview };
 }
 
 /** Whether the language server checks the document: it is sent govreport and Markdown documents (documentSelector). */

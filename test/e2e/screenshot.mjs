@@ -18,7 +18,9 @@
 // - docs/images/status.png: under the Chinese UI, the faulty report rules/2019-tsv-row-total.txt at its
 //   wrong total (with its inlay hint), the Problems panel, and the status bar item giving the report's
 //   errors, warnings and format, its tooltip open.
-// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|open-pdf|convert-table|walkthrough|status ...] (all pictures unless named; builds the
+// - docs/images/preview.png: the faulty report rules/2019-tsv-row-total.txt at its wrong total, and
+//   beside it the preview opened from the editor title's button, table 三 with the wrong cell marked.
+// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|open-pdf|convert-table|walkthrough|status|preview ...] (all pictures unless named; builds the
 // extension first; needs a CJK font, e.g. fonts-noto-cjk)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -218,6 +220,22 @@ const SHOTS = {
       await item.locator('.codicon-error').waitFor({ timeout: 30_000 });
       await item.hover();
       await page.locator('.workbench-hover', { hasText: '检查于' }).first().waitFor({ timeout: 30_000 });
+    },
+  },
+  preview: {
+    // table.sum-mismatch on the 总计 cell of line 62: 5 where the row sums to 4.
+    file: 'rules/2019-tsv-row-total.txt',
+    async arrange(page) {
+      await page.keyboard.press('Control+B'); // the editor and its preview get the Explorer's room
+      await goTo(page, 58);
+      await page.locator('.editor-actions .action-label[aria-label^="Open Preview to the Side"]').first().click();
+      // The webview's page, in the frame inside its iframe; the preview scrolls with the editor.
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await preview.locator('th', { hasText: '申请人情况' }).first().waitFor({ timeout: 60_000 });
+      // Clicking the marked cell selects the wrong total in the editor.
+      await preview.locator('td.mark-error', { hasText: '5' }).first().click();
+      await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 62,' }).waitFor({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
     },
   },
 };

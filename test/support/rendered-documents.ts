@@ -60,7 +60,7 @@ export async function renderCorpusDocuments(names: readonly string[]): Promise<R
   }
 }
 
-async function requireSoffice(): Promise<void> {
+export async function requireSoffice(): Promise<void> {
   try {
     await run('soffice', ['--version'], { timeout: 60_000 });
   } catch {
@@ -69,7 +69,7 @@ async function requireSoffice(): Promise<void> {
 }
 
 /** One LibreOffice run converting `files` to `target` into `dir`, with a profile of its own. */
-async function convert(dir: string, target: Exclude<DocumentForm, 'html'>, files: string[], options: string[] = []): Promise<void> {
+export async function convert(dir: string, target: Exclude<DocumentForm, 'html'>, files: string[], options: string[] = []): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'govreport-soffice-'));
   try {
     const args = [

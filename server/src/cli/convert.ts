@@ -4,16 +4,15 @@
  * standard output; with -o DIR each file is written there as NAME.md / NAME.txt, never over an
  * existing file unless --force.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import type { Locale } from '../rules';
 import { say } from '../rules/types';
 import { isReadError } from '../readers/model';
 import type { TextForm } from '../readers/render';
-import { readRegularFile } from '../node/regular-file';
-import { expandArguments, readErrorText, refusalText, unreadableText } from './files';
-import { replaceFile, WriteRefused } from './replace-file';
+import { expandArguments, readErrorText, unreadableText } from './files';
 import { convertSourceFile, isSourceFile } from './source-file';
+import { writeFailureText, writeNewFile } from './write-new-file';
 
 export interface ConvertOptions {
   to: TextForm;
@@ -58,37 +57,8 @@ export async function convertFiles(targets: string[], options: ConvertOptions, l
       process.stderr.write(`${name} → ${relative(cwd, target) || target}\n`);
     } catch (error) {
       failures++;
-      if (isErrnoException(error) && error.code === 'EEXIST')
-        problem(
-          say(locale, `${name}：${error.path} 已存在，未覆盖（--force 覆盖）`, `${name}: ${error.path} exists and was not overwritten (--force overwrites)`),
-        );
-      else if (error instanceof WriteRefused)
-        problem(
-          say(
-            locale,
-            `${name}：未写入 ${error.path}：${refusalText(error.reason, locale)}`,
-            `${name}: ${error.path} not written: ${refusalText(error.reason, locale)}`,
-          ),
-        );
-      else problem(`${name}: ${isReadError(error) ? error.messages[locale] : readErrorText(error, locale)}`);
+      problem(writeFailureText(error, name, locale) ?? `${name}: ${isReadError(error) ? error.messages[locale] : readErrorText(error, locale)}`);
     }
   }
   return failures > 0 ? 2 : 0;
-}
-
-/**
- * Creates the file, failing if anything (a symbolic link too) has its name; with `overwrite`, replaces
- * an existing file as `check --fix` does (replace-file.ts): its link, owner and mode kept, a read-only file refused.
- */
-function writeNewFile(path: string, text: string, overwrite: boolean): void {
-  try {
-    writeFileSync(path, text, { flag: 'wx' });
-  } catch (error) {
-    if (!overwrite || !isErrnoException(error) || error.code !== 'EEXIST') throw error;
-    replaceFile(path, readRegularFile(path), Buffer.from(text));
-  }
-}
-
-function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error;
 }

@@ -1,6 +1,7 @@
 /**
  * govreport check [files|folders|globs] — the editor's checks from a terminal or CI;
- * govreport convert FILE… — a PDF, Word file or web page as report text (see convert.ts).
+ * govreport convert FILE… — a PDF, Word file or web page as report text (see convert.ts);
+ * govreport export FILE… --to docx — a report as a Word document in the official layout (see export.ts).
  * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
 import { once } from 'node:events';
@@ -17,6 +18,7 @@ import type { ConfigFile } from '../config/config';
 import { findConfigFile, isUnusable } from '../node/config-file';
 import { expandArguments, unreadableText } from './files';
 import { convertFiles } from './convert';
+import { exportFiles } from './export';
 import { toJson, toSarif, toText, type FileResult, type Skipped } from './output';
 
 declare const VERSION: string | undefined;
@@ -32,11 +34,14 @@ function usage(locale: Locale): string {
     locale,
     `用法：govreport check [文件|文件夹|通配符…] [选项]
       govreport convert 文件… [--to md|txt] [-o 文件夹] [--force]
+      govreport export 文件… --to docx [-o 文件夹] [--force]
 
 check    检查政府信息公开工作年度报告：文本（.txt、.md、.govreport；UTF-8、UTF-16 或 GBK/GB18030 编码）、
          PDF（.pdf）、Word（.docx、.doc）和网页（.html、.htm）。
 convert  将 PDF、Word 文件或网页转换为报告文本：Markdown 表格（md，默认）或制表符分隔（txt）。
          未用 -o 时输出到标准输出；用 -o 时写入该文件夹（文件名.md），不覆盖已有文件（--force 覆盖）。
+export   将报告导出为公文格式（GB/T 9704）的 Word 文件（文件名.docx），写在报告旁或 -o 指定的文件夹，
+         不覆盖已有文件；有错误的报告不导出并列出错误（--force 仍然导出并覆盖已有文件）。
 
 选项：
   --format text|json|sarif   输出格式（默认 text）
@@ -51,12 +56,16 @@ convert  将 PDF、Word 文件或网页转换为报告文本：Markdown 表格�
 `,
     `Usage: govreport check [files|folders|globs…] [options]
        govreport convert FILE… [--to md|txt] [-o DIR] [--force]
+       govreport export FILE… --to docx [-o DIR] [--force]
 
 check    checks government information-disclosure annual reports: text (.txt, .md, .govreport; UTF-8,
          UTF-16 or GBK/GB18030), PDF (.pdf), Word (.docx, .doc) and web pages (.html, .htm).
 convert  converts a PDF, Word file or web page to report text: Markdown tables (md, the default) or
          tab-separated (txt). Without -o to standard output; with -o into that folder (NAME.md),
          never over an existing file (--force overwrites).
+export   exports a report as a Word document in the official layout (GB/T 9704), NAME.docx beside
+         it or in the -o folder, never over an existing file; a report with errors is not exported
+         and its errors are listed (--force exports it anyway, and overwrites).
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -91,7 +100,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         jobs: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
-        to: { type: 'string', default: 'md' },
+        to: { type: 'string' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -117,9 +126,21 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
   const [command, ...targets] = positionals;
   if (command === 'convert') {
-    if (values.to !== 'md' && values.to !== 'txt') return usageError(say(locale, `不支持的转换格式：${values.to}`, `unknown --to: ${values.to}`), locale);
+    const to = values.to ?? 'md';
+    if (to !== 'md' && to !== 'txt') return usageError(say(locale, `不支持的转换格式：${to}`, `unknown --to: ${to}`), locale);
     if (targets.length === 0) return usageError(say(locale, '请指定要转换的文件', 'name the files to convert'), locale);
-    return convertFiles(targets, { to: values.to, outDir: values.output, force: values.force }, locale, cwd);
+    return convertFiles(targets, { to, outDir: values.output, force: values.force }, locale, cwd);
+  }
+  if (command === 'export') {
+    if (values.to !== 'docx')
+      return usageError(
+        values.to === undefined
+          ? say(locale, '请用 --to docx 指定导出格式', 'name the format with --to docx')
+          : say(locale, `不支持的导出格式：${values.to}`, `unknown --to: ${values.to}`),
+        locale,
+      );
+    if (targets.length === 0) return usageError(say(locale, '请指定要导出的报告', 'name the reports to export'), locale);
+    return exportFiles(targets, { to: values.to, outDir: values.output, force: values.force }, locale, cwd);
   }
   if (command !== 'check')
     return usageError(command ? say(locale, `未知命令：${command}`, `unknown command: ${command}`) : say(locale, '缺少命令', 'missing command'), locale);

@@ -53,6 +53,18 @@ export interface FixAllSummary {
   applied: string[];
 }
 
+/**
+ * The report as it will be published, its findings marked as the diagnostics give them (carry-over
+ * included): { textDocument: { uri } } → PublishedReport | null (null for a document that is not a report).
+ */
+export const PUBLISHED_LAYOUT = 'govreport/publishedLayout';
+
+/** The report as a Word document in the official layout: { uri } → ExportDocxResult. */
+export const EXPORT_DOCX = 'govreport/exportDocx';
+
+/** The .docx as base64, and the report's errors (one line each) for the client to ask about first; or why there is none. */
+export type ExportDocxResult = { ok: true; data: string; errors: string[] } | { ok: false; message: string };
+
 /** Sent by the server after each check of a report: what the status item shows. */
 export const STATUS = 'govreport/status';
 

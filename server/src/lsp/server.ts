@@ -68,7 +68,7 @@ import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
 import { labelCompletions } from './completion';
 import { registerTemplateRequests } from './templates';
-import { APPLY_ALL_FIXES, SHOW_FIX_ALL_SUMMARY, STATUS, type FixAllSummary, type ReportStatus } from './protocol';
+import { APPLY_ALL_FIXES, PUBLISHED_LAYOUT, SHOW_FIX_ALL_SUMMARY, STATUS, type FixAllSummary, type ReportStatus } from './protocol';
 import { totalHints } from './inlay-hints';
 import { checkLogLine } from './check-log';
 import { servedAsReport } from './served';
@@ -77,6 +77,10 @@ import { carrySummary } from '../rules/carry-over';
 import type { WorkspaceIndexFactory } from './workspace-index';
 import { registerSourceRequests, type ConvertSource } from './sources';
 import { registerWorkspaceCheck, type WorkspaceFiles } from './workspace-check';
+import { registerExportRequest, type ExportDocx } from './export';
+import { exportErrors } from '../publish/errors';
+import { layoutReport } from '../publish/layout';
+import type { PublishedReport } from '../publish/model';
 
 /** The UTF-8 size of a text, without encoding it. */
 function utf8Length(text: string): number {
@@ -124,6 +128,8 @@ export interface ServerOptions {
   configFilesChanged?: () => void;
   /** Reads a PDF, Word file or web page as report text; without it the server cannot open such files. */
   convertSource?: ConvertSource;
+  /** Writes a report as a .docx for govreport/exportDocx; without it the export answers that it needs the desktop version. */
+  exportDocx?: ExportDocx;
   /** Lists and reads the workspace's files for govreport/checkWorkspace; without it the check answers that it cannot. */
   workspaceFiles?: WorkspaceFiles;
   /** The rules to run: every rule by default. */
@@ -497,6 +503,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(
     CompletionRequest.type,
     aboutReport('completion', [] as CompletionItem[], positionParams, (analysis, params) => labelCompletions(analysis.bound, params.position)),
+  );
+  connection.onRequest(
+    PUBLISHED_LAYOUT,
+    aboutReport('publishedLayout', null as PublishedReport | null, documentParams, (analysis, params) =>
+      layoutReport(analysis.bound, findingsOf(params.textDocument.uri, analysis)),
+    ),
+  );
+  registerExportRequest(
+    connection,
+    guard,
+    options.exportDocx,
+    () => locale,
+    async (uri) => {
+      const analysis = await analysisOf(uri);
+      if (!analysis) return undefined;
+      const findings = findingsOf(uri, analysis);
+      return { report: layoutReport(analysis.bound, findings), errors: exportErrors(findings, locale) };
+    },
   );
   registerTemplateRequests(connection, guard, async (uri) => {
     const state = await requestedState(uri);

@@ -27,6 +27,8 @@ startServer(createConnection(ProposedFeatures.all, connectionOptions), {
   configFilesChanged: () => configFiles.clear(),
   // The readers are their own bundle (pdf.js is most of it), loaded when the first source is opened.
   convertSource: async (bytes, name, form) => (await import('../readers')).convertSource(bytes, name, form),
+  // The export to Word likewise (the docx library), loaded on the first export.
+  exportDocx: async (report) => (await import('../publish')).exportDocx(report),
   workspaceFiles: createNodeWorkspaceFiles(),
 });
 

@@ -1,0 +1,124 @@
+/**
+ * The official template of a statutory table, derived from its format definition: the header rows
+ * with their merged cells (column groups, the 勾稽 note over the label columns), the label columns
+ * with heading rows spanning their items, the rows in statutory order. Nothing of a report is in it:
+ * `layoutReport` fills its value cells, the templates fill them with blanks or tab stops.
+ */
+import { tableKeys } from '../engine/definition-keys';
+import type { ColumnDefinition, RowDefinition, TableDefinition } from '../formats';
+import type { LayoutCell } from './model';
+
+export interface StatutoryTable {
+  /** Header rows first, then the body, in statutory order. */
+  rows: LayoutCell[][];
+  headerRows: number;
+  columns: number;
+  /** Columns left of the values that hold row labels (0 for a single-row table). */
+  labelColumns: number;
+  /** Each statutory row's label cell (a heading row's spans its items); none in a single-row table. */
+  labels: Map<string, LayoutCell>;
+  /** The value cells of each statutory row that has a row of its own, by column id (value columns only). */
+  values: Map<string, Map<string, LayoutCell>>;
+}
+
+export function templateCell(text: string, options: Partial<Pick<LayoutCell, 'rowSpan' | 'colSpan' | 'header' | 'align'>> = {}): LayoutCell {
+  return { text, rowSpan: 1, colSpan: 1, header: false, align: 'left', marks: [], ...options };
+}
+
+/** The statutory table's empty grid: every label and header as the template prints it, every value cell blank. */
+export function statutoryTable(definition: TableDefinition): StatutoryTable {
+  const { rowsById, children } = tableKeys(definition);
+  const header = columnHeader(definition.columns);
+  const labels = new Map<string, LayoutCell>();
+  const values = new Map<string, Map<string, LayoutCell>>();
+  const valueCells = (row: RowDefinition): LayoutCell[] => {
+    const cells = new Map<string, LayoutCell>();
+    values.set(row.id, cells);
+    return definition.columns.map((column) => {
+      if (column.kind === 'text') return templateCell(row.unit ?? '——', { align: 'center' });
+      const cell = templateCell('', { align: 'center' });
+      cells.set(column.id, cell);
+      return cell;
+    });
+  };
+
+  if (definition.layout === 'single-row') {
+    const row = definition.rows[0];
+    return { rows: [...header, valueCells(row)], headerRows: header.length, columns: definition.columns.length, labelColumns: 0, labels, values };
+  }
+
+  // Heading rows span their items in a label column of their own where only heading rows have items
+  // (table 三); where a row of numbers has items (the 2008 统计表's 其中 rows), every row stands alone.
+  const spanning = definition.rows.every((r) => !children.has(r.id) || !r.values) && children.size > 0;
+  const depth = (row: RowDefinition): number => (row.parent && rowsById.has(row.parent) ? 1 + depth(rowsById.get(row.parent)!) : 0);
+  const labelColumns = spanning ? 1 + Math.max(...definition.rows.map(depth)) : 1;
+  const ownRow = (row: RowDefinition) => !spanning || row.values || !children.has(row.id);
+  const rowsUnder = (row: RowDefinition): RowDefinition[] => (children.get(row.id) ?? []).flatMap((c) => (ownRow(c) ? [c] : rowsUnder(c)));
+
+  const corner = templateCell(definition.note ?? (definition.caption ? '信息内容' : '统计指标'), {
+    rowSpan: header.length,
+    colSpan: labelColumns,
+    header: true,
+    align: definition.note ? 'left' : 'center',
+  });
+  const rows = header.map((cells, i) => (i === 0 ? [corner, ...cells] : cells));
+  /** Heading rows waiting for the first row under them, where their spanning label stands. */
+  let pending: LayoutCell[] = [];
+  for (const row of definition.rows) {
+    const level = spanning ? depth(row) : 0;
+    if (!ownRow(row)) {
+      const label = templateCell(row.label, { rowSpan: rowsUnder(row).length });
+      labels.set(row.id, label);
+      pending.push(label);
+      continue;
+    }
+    const label = templateCell(row.label, { colSpan: labelColumns - level });
+    labels.set(row.id, label);
+    rows.push([...pending, label, ...valueCells(row)]);
+    pending = [];
+  }
+  return { rows, headerRows: header.length, columns: labelColumns + definition.columns.length, labelColumns, labels, values };
+}
+
+interface HeaderNode {
+  label: string;
+  columns: number;
+  children: HeaderNode[];
+}
+
+/**
+ * The column headings: a group over its columns (行政诉讼 › 未经复议直接起诉 › 结果维持, groups
+ * written as `·` paths), a column's own label reaching down to the last header row.
+ */
+function columnHeader(columns: readonly ColumnDefinition[]): LayoutCell[][] {
+  const paths = columns.map((c) => [...(c.group?.split('·') ?? []), c.label]);
+  const depth = Math.max(...paths.map((p) => p.length));
+  const rows: LayoutCell[][] = Array.from({ length: depth }, () => []);
+  const place = (nodes: HeaderNode[], level: number) => {
+    for (const node of nodes) {
+      const leaf = node.children.length === 0;
+      rows[level].push(templateCell(node.label, { colSpan: node.columns, rowSpan: leaf ? depth - level : 1, header: true, align: 'center' }));
+      place(node.children, level + 1);
+    }
+  };
+  place(headerTree(paths), 0);
+  return rows;
+}
+
+/** Consecutive columns that share a group share its node. */
+function headerTree(paths: string[][]): HeaderNode[] {
+  const roots: HeaderNode[] = [];
+  for (const path of paths) {
+    let siblings = roots;
+    for (const label of path) {
+      let node = siblings[siblings.length - 1];
+      if (!node || node.label !== label || node.children.length === 0) {
+        node = { label, columns: 0, children: [] };
+        siblings.push(node);
+      }
+      node.columns++;
+      siblings = node.children;
+    }
+  }
+  return roots;
+}
