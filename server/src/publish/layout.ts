@@ -27,7 +27,9 @@ export function layoutReport(bound: BoundReport, findings: readonly Finding[]): 
     const table = tables.get(line);
     if (table) {
       const boundTable = boundTables.get(table);
-      blocks.push({ kind: 'table', table: boundTable ? layoutStatutoryTable(boundTable) : layoutPlainTable(table) });
+      // A table none of whose rows is a statutory row (table 四 written as three tables of five columns) stays as written.
+      const statutory = boundTable && boundTable.rows.size > 0;
+      blocks.push({ kind: 'table', table: statutory ? layoutStatutoryTable(boundTable) : layoutPlainTable(table) });
       line = table.range.end.line;
       continue;
     }
@@ -119,16 +121,23 @@ function stripEmphasis(text: string): string {
 /** The official template filled with the report's cells; rows the statute lacks follow its rows, as written. */
 function layoutStatutoryTable(bound: BoundTable): LayoutTable {
   const { definition, table } = bound;
-  const grid = statutoryTable(definition);
+  const withValues = [...bound.rows].filter(([, row]) => [...row.cells.values()].some((c) => c.cell && isValueCell(c.cell))).map(([id]) => id);
+  const grid = statutoryTable(definition, { rows: new Set(bound.rows.keys()), withValues: new Set(withValues) });
   for (const [id, row] of bound.rows) {
     const label = grid.labels.get(id);
     // The label as written, unless it only holds or is part of the statutory one (a label split over lines, a row of two labels).
     if (label && row.labelCell)
       Object.assign(label, { text: row.match === 'contained' ? label.text : stripEmphasis(row.labelCell.text), range: row.labelCell.range });
     const cells = grid.values.get(id);
+    const unitColumn = definition.columns.find((c) => c.kind === 'text');
+    const unit = unitColumn && cells?.get(unitColumn.id);
+    // The 单位 as written: the cell after the label (bind reads it as the value when it is the row's only cell).
+    const afterLabel = row.labelCell && row.row.cells[row.labelCell.index + 1];
+    if (unit) Object.assign(unit, { text: afterLabel?.text ?? '', range: afterLabel?.range });
     for (const [column, boundCell] of row.cells) {
       const cell = cells?.get(column);
-      if (cell) Object.assign(cell, { text: boundCell.cell?.text ?? '', range: boundCell.range });
+      const inUnit = unit && boundCell.cell && boundCell.cell === afterLabel;
+      if (cell) Object.assign(cell, inUnit ? { text: '', range: undefined } : { text: boundCell.cell?.text ?? '', range: boundCell.range });
     }
   }
   // A heading row's numbers (（三）不予公开 written with numbers) have no place in the template: they follow it, as the rows it lacks.

@@ -17,7 +17,7 @@ export interface StatutoryTable {
   labelColumns: number;
   /** Each statutory row's label cell (a heading row's spans its items); none in a single-row table. */
   labels: Map<string, LayoutCell>;
-  /** The value cells of each statutory row that has a row of its own, by column id (value columns only). */
+  /** The cells right of the label of each statutory row that has a row of its own, by column id (the 单位 column's too). */
   values: Map<string, Map<string, LayoutCell>>;
 }
 
@@ -25,9 +25,20 @@ export function templateCell(text: string, options: Partial<Pick<LayoutCell, 'ro
   return { text, rowSpan: 1, colSpan: 1, header: false, align: 'left', marks: [], ...options };
 }
 
-/** The statutory table's empty grid: every label and header as the template prints it, every value cell blank. */
-export function statutoryTable(definition: TableDefinition): StatutoryTable {
-  const { rowsById, children } = tableKeys(definition);
+/** Which statutory rows a report wrote, for a grid of the report as written rather than the whole template. */
+export interface WrittenRows {
+  /** The rows written; a heading row spanning its items is kept as well when one of them is. */
+  rows: ReadonlySet<string>;
+  /** The rows written with numbers: a heading row among them (三、本年度办理结果 0 0 …) gets value cells on a row of its own. */
+  withValues: ReadonlySet<string>;
+}
+
+/**
+ * The statutory table's empty grid: every label and header as the template prints it, every value cell
+ * blank; with `written`, only the rows the report wrote (a published report shows no row its writer left out).
+ */
+export function statutoryTable(definition: TableDefinition, written?: WrittenRows): StatutoryTable {
+  const { rowsById, children: allChildren } = tableKeys(definition);
   const header = columnHeader(definition.columns);
   const labels = new Map<string, LayoutCell>();
   const values = new Map<string, Map<string, LayoutCell>>();
@@ -35,8 +46,7 @@ export function statutoryTable(definition: TableDefinition): StatutoryTable {
     const cells = new Map<string, LayoutCell>();
     values.set(row.id, cells);
     return definition.columns.map((column) => {
-      if (column.kind === 'text') return templateCell(row.unit ?? '——', { align: 'center' });
-      const cell = templateCell('', { align: 'center' });
+      const cell = templateCell(column.kind === 'text' ? (row.unit ?? '——') : '', { align: 'center' });
       cells.set(column.id, cell);
       return cell;
     });
@@ -44,14 +54,18 @@ export function statutoryTable(definition: TableDefinition): StatutoryTable {
 
   if (definition.layout === 'single-row') {
     const row = definition.rows[0];
-    return { rows: [...header, valueCells(row)], headerRows: header.length, columns: definition.columns.length, labelColumns: 0, labels, values };
+    const body = !written || written.rows.has(row.id) ? [valueCells(row)] : [];
+    return { rows: [...header, ...body], headerRows: header.length, columns: definition.columns.length, labelColumns: 0, labels, values };
   }
 
   // Heading rows span their items in a label column of their own where only heading rows have items
   // (table 三); where a row of numbers has items (the 2008 统计表's 其中 rows), every row stands alone.
-  const spanning = definition.rows.every((r) => !children.has(r.id) || !r.values) && children.size > 0;
+  const spanning = definition.rows.every((r) => !allChildren.has(r.id) || !r.values) && allChildren.size > 0;
   const depth = (row: RowDefinition): number => (row.parent && rowsById.has(row.parent) ? 1 + depth(rowsById.get(row.parent)!) : 0);
   const labelColumns = spanning ? 1 + Math.max(...definition.rows.map(depth)) : 1;
+  // A heading row spanning its items is kept for them; where every row stands alone, only the rows written are.
+  const kept = (row: RowDefinition): boolean => !written || written.rows.has(row.id) || (spanning && (allChildren.get(row.id) ?? []).some(kept));
+  const children = new Map([...allChildren].map(([id, rows]) => [id, rows.filter(kept)] as const).filter(([, rows]) => rows.length > 0));
   const ownRow = (row: RowDefinition) => !spanning || row.values || !children.has(row.id);
   const rowsUnder = (row: RowDefinition): RowDefinition[] => (children.get(row.id) ?? []).flatMap((c) => (ownRow(c) ? [c] : rowsUnder(c)));
 
@@ -64,12 +78,18 @@ export function statutoryTable(definition: TableDefinition): StatutoryTable {
   const rows = header.map((cells, i) => (i === 0 ? [corner, ...cells] : cells));
   /** Heading rows waiting for the first row under them, where their spanning label stands. */
   let pending: LayoutCell[] = [];
-  for (const row of definition.rows) {
+  for (const row of definition.rows.filter(kept)) {
     const level = spanning ? depth(row) : 0;
     if (!ownRow(row)) {
-      const label = templateCell(row.label, { rowSpan: rowsUnder(row).length });
+      const numbers = written?.withValues.has(row.id) ?? false;
+      const label = templateCell(row.label, { rowSpan: rowsUnder(row).length + (numbers ? 1 : 0) });
       labels.set(row.id, label);
       pending.push(label);
+      if (!numbers) continue;
+      // Its numbers stand on a row of its own above its items, the label columns of the items left blank.
+      const blank = labelColumns - level - 1;
+      rows.push([...pending, ...(blank > 0 ? [templateCell('', { colSpan: blank })] : []), ...valueCells(row)]);
+      pending = [];
       continue;
     }
     const label = templateCell(row.label, { colSpan: labelColumns - level });
