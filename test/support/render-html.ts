@@ -10,6 +10,7 @@ import { parseReport } from '../../server/src/engine/structure';
 import type { OutlineNode, Table, TableRow } from '../../server/src/engine/types';
 import { parseCellValue } from '../../server/src/engine/values';
 import type { ColumnDefinition, RowDefinition, TableDefinition } from '../../server/src/formats';
+import { headerLevels } from '../../server/src/formats/templates';
 
 /**
  * Column widths in points, for 10.5 pt table text: a label wraps over two or three lines, a number
@@ -227,12 +228,6 @@ function ancestry(row: RowDefinition, rowsById: Map<string, RowDefinition>): str
   return chain;
 }
 
-interface HeaderNode {
-  label: string;
-  columns: number;
-  children: HeaderNode[];
-}
-
 /**
  * The header rows: a tree of the value columns by their groups (行政诉讼 › 未经复议直接起诉 › 结果维持),
  * a group over its columns, a column's own label down to the last header row. A header row of one
@@ -244,17 +239,7 @@ function headerGrid(definition: TableDefinition, header: TableRow[], labelColumn
   const firstRow = header[0]?.cells.filter((c) => c.text !== '') ?? [];
   const banner = firstRow.length === (labelColumns > 0 ? 2 : 1) ? firstRow[firstRow.length - 1].text : undefined;
   const paths = valueColumns(definition).map((c) => [...(c.group?.split('·') ?? []), c.label].filter((part, i) => !(i === 0 && part === banner)));
-  const tree = headerTree(paths);
-  const depth = Math.max(...paths.map((p) => p.length));
-  const levels: GridCell[][] = Array.from({ length: depth }, () => []);
-  const place = (nodes: HeaderNode[], level: number) => {
-    for (const node of nodes) {
-      const leaf = node.children.length === 0;
-      levels[level].push({ text: node.label, colspan: node.columns, rowspan: leaf ? depth - level : 1 });
-      place(node.children, level + 1);
-    }
-  };
-  place(tree, 0);
+  const levels: GridCell[][] = headerLevels(paths).map((level) => level.map((c) => ({ text: c.label, colspan: c.colSpan, rowspan: c.rowSpan })));
   const rows = banner === undefined ? levels : [[{ text: banner, colspan: paths.length, rowspan: 1 }], ...levels];
   if (labelColumns > 0) rows[0].unshift({ text: '', colspan: labelColumns, rowspan: rows.length });
   const slots = rows.flat();
@@ -262,23 +247,6 @@ function headerGrid(definition: TableDefinition, header: TableRow[], labelColumn
     throw new Error(`table ${definition.id}: the text's header has ${texts.length} cells, the statutory header ${slots.length}: ${texts.join(' / ')}`);
   slots.forEach((cell, i) => (cell.text = texts[i]));
   return rows;
-}
-
-function headerTree(paths: string[][]): HeaderNode[] {
-  const roots: HeaderNode[] = [];
-  for (const path of paths) {
-    let siblings = roots;
-    for (const label of path) {
-      let node = siblings[siblings.length - 1];
-      if (!node || node.label !== label || node.children.length === 0) {
-        node = { label, columns: 0, children: [] };
-        siblings.push(node);
-      }
-      node.columns++;
-      siblings = node.children;
-    }
-  }
-  return roots;
 }
 
 function escape(text: string): string {

@@ -4,7 +4,7 @@
  * so that a template and the checks can never disagree.
  */
 import { formatChineseNumber } from './numerals';
-import type { FormatDefinition, TableDefinition } from './schema';
+import type { FormatDefinition, RowDefinition, TableDefinition } from './schema';
 
 export interface TemplateOptions {
   /** `tsv` for plain-text reports, `pipe` for Markdown tables. */
@@ -22,6 +22,63 @@ export function partHeading(format: FormatDefinition, number: number): string {
 }
 
 /** The table's lines, caption first when it has one. */
+/** The heading over a table's label column: its printed note (table 三's 勾稽关系), 信息内容 for a 第二十条 table, 统计指标 for the 2008 统计表. */
+export function cornerLabel(table: TableDefinition): string {
+  return table.note ?? (table.caption ? '信息内容' : '统计指标');
+}
+
+/** What a template writes in a 单位 column: the row's unit, —— for a heading row without one. */
+export function unitText(row: RowDefinition): string {
+  return row.unit ?? '——';
+}
+
+export interface HeaderLevelCell {
+  label: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * Header rows over columns given by their `·` group paths (行政诉讼 › 未经复议直接起诉 › 结果维持):
+ * consecutive columns sharing a group share its cell, spanning them; a column's own label reaches down
+ * to the last header row.
+ */
+export function headerLevels(paths: readonly string[][]): HeaderLevelCell[][] {
+  const depth = Math.max(...paths.map((p) => p.length));
+  const levels: HeaderLevelCell[][] = Array.from({ length: depth }, () => []);
+  const place = (nodes: HeaderNode[], level: number) => {
+    for (const node of nodes) {
+      levels[level].push({ label: node.label, colSpan: node.columns, rowSpan: node.children.length === 0 ? depth - level : 1 });
+      place(node.children, level + 1);
+    }
+  };
+  place(headerTree(paths), 0);
+  return levels;
+}
+
+interface HeaderNode {
+  label: string;
+  columns: number;
+  children: HeaderNode[];
+}
+
+function headerTree(paths: readonly string[][]): HeaderNode[] {
+  const roots: HeaderNode[] = [];
+  for (const path of paths) {
+    let siblings = roots;
+    for (const label of path) {
+      let node = siblings[siblings.length - 1];
+      if (!node || node.label !== label || node.children.length === 0) {
+        node = { label, columns: 0, children: [] };
+        siblings.push(node);
+      }
+      node.columns++;
+      siblings = node.children;
+    }
+  }
+  return roots;
+}
+
 export function renderTable(table: TableDefinition, options: TemplateOptions): string[] {
   const values = table.columns.filter((c) => c.kind !== 'text');
   const header: string[][] = [];
@@ -31,9 +88,9 @@ export function renderTable(table: TableDefinition, options: TemplateOptions): s
     header.push(table.columns.map((c) => c.label));
     body.push(values.map(() => options.number()));
   } else {
-    header.push([table.note ?? (table.caption ? '信息内容' : '统计指标'), ...table.columns.map((c) => c.label)]);
+    header.push([cornerLabel(table), ...table.columns.map((c) => c.label)]);
     for (const row of table.rows) {
-      const cells = table.columns.map((c) => (c.kind === 'text' ? (row.unit ?? '——') : row.values ? options.number() : ''));
+      const cells = table.columns.map((c) => (c.kind === 'text' ? unitText(row) : row.values ? options.number() : ''));
       body.push([row.label, ...cells]);
     }
   }

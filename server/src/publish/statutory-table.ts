@@ -6,6 +6,7 @@
  */
 import { tableKeys } from '../engine/definition-keys';
 import type { ColumnDefinition, RowDefinition, TableDefinition } from '../formats';
+import { cornerLabel, headerLevels, unitText } from '../formats/templates';
 import type { LayoutCell } from './model';
 
 export interface StatutoryTable {
@@ -46,7 +47,7 @@ export function statutoryTable(definition: TableDefinition, written?: WrittenRow
     const cells = new Map<string, LayoutCell>();
     values.set(row.id, cells);
     return definition.columns.map((column) => {
-      const cell = templateCell(column.kind === 'text' ? (row.unit ?? '——') : '', { align: 'center' });
+      const cell = templateCell(column.kind === 'text' ? unitText(row) : '', { align: 'center' });
       cells.set(column.id, cell);
       return cell;
     });
@@ -69,7 +70,7 @@ export function statutoryTable(definition: TableDefinition, written?: WrittenRow
   const ownRow = (row: RowDefinition) => !spanning || row.values || !children.has(row.id);
   const rowsUnder = (row: RowDefinition): RowDefinition[] => (children.get(row.id) ?? []).flatMap((c) => (ownRow(c) ? [c] : rowsUnder(c)));
 
-  const corner = templateCell(definition.note ?? (definition.caption ? '信息内容' : '统计指标'), {
+  const corner = templateCell(cornerLabel(definition), {
     rowSpan: header.length,
     colSpan: labelColumns,
     header: true,
@@ -100,45 +101,13 @@ export function statutoryTable(definition: TableDefinition, written?: WrittenRow
   return { rows, headerRows: header.length, columns: labelColumns + definition.columns.length, labelColumns, labels, values };
 }
 
-interface HeaderNode {
-  label: string;
-  columns: number;
-  children: HeaderNode[];
-}
-
 /**
  * The column headings: a group over its columns (行政诉讼 › 未经复议直接起诉 › 结果维持, groups
  * written as `·` paths), a column's own label reaching down to the last header row.
  */
 function columnHeader(columns: readonly ColumnDefinition[]): LayoutCell[][] {
   const paths = columns.map((c) => [...(c.group?.split('·') ?? []), c.label]);
-  const depth = Math.max(...paths.map((p) => p.length));
-  const rows: LayoutCell[][] = Array.from({ length: depth }, () => []);
-  const place = (nodes: HeaderNode[], level: number) => {
-    for (const node of nodes) {
-      const leaf = node.children.length === 0;
-      rows[level].push(templateCell(node.label, { colSpan: node.columns, rowSpan: leaf ? depth - level : 1, header: true, align: 'center' }));
-      place(node.children, level + 1);
-    }
-  };
-  place(headerTree(paths), 0);
-  return rows;
-}
-
-/** Consecutive columns that share a group share its node. */
-function headerTree(paths: string[][]): HeaderNode[] {
-  const roots: HeaderNode[] = [];
-  for (const path of paths) {
-    let siblings = roots;
-    for (const label of path) {
-      let node = siblings[siblings.length - 1];
-      if (!node || node.label !== label || node.children.length === 0) {
-        node = { label, columns: 0, children: [] };
-        siblings.push(node);
-      }
-      node.columns++;
-      siblings = node.children;
-    }
-  }
-  return roots;
+  return headerLevels(paths).map((level) =>
+    level.map((cell) => templateCell(cell.label, { colSpan: cell.colSpan, rowSpan: cell.rowSpan, header: true, align: 'center' })),
+  );
 }
