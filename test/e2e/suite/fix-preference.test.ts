@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
-import { RESOLVE_ALL, ruleOf, until, withTimeout } from './wait';
+import { RESOLVE_ALL, ruleOf, until, withTimeout, readRepoFixture } from './wait';
 
 /** The server speaks the UI's language. */
 const chinese = vscode.env.language.toLowerCase().startsWith('zh');
-
-/** A fixture of the repository (the suite runs from dist/test/e2e…/). */
-const fixture = (folder: string, name: string) => readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', folder, name), 'utf8');
 
 const sumMismatches = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'table.sum-mismatch');
 
@@ -29,14 +24,14 @@ async function openUntitled(text: string, mismatches: number): Promise<{ documen
 suite('which fix is preferred, and what fix all says it changed', () => {
   suiteSetup(async () => {
     const api = await vscode.extensions.getExtension<GovreportApi>('govreport.govreport')!.activate();
-    await vscode.workspace.openTextDocument({ language: 'govreport', content: fixture('rules', '2019-tsv-row-total.txt') });
+    await vscode.workspace.openTextDocument({ language: 'govreport', content: readRepoFixture('rules', '2019-tsv-row-total.txt') });
     await withTimeout(api.serverReady(), 'the language server to start');
   });
 
   // 平潭综合实验区 2020: the outcome rows add up to 26 in the 自然人 column, （七）总计 says 20, and the
   // printed 勾稽关系 一 + 二 = 三 + 四 holds with 20: the outcome rows are the likelier error.
   test('平潭 2020: the total the 勾稽关系 agrees with is offered, not preferred, and fix all leaves it', async () => {
-    const text = fixture('corpus', '平潭综合实验区_2020.txt');
+    const text = readRepoFixture('corpus', '平潭综合实验区_2020.txt');
     const { document, diagnostics } = await openUntitled(text, 2);
     // The 自然人 cell comes first on the （七）总计 row, the 总计 cell last.
     const [natural] = [...diagnostics].sort((a, b) => a.range.start.character - b.range.start.character);
@@ -62,7 +57,7 @@ suite('which fix is preferred, and what fix all says it changed', () => {
   });
 
   test('fix all changes what it can and lists each change, old → new', async () => {
-    const { document } = await openUntitled(fixture('rules', '2019-tsv-row-total.txt'), 2);
+    const { document } = await openUntitled(readRepoFixture('rules', '2019-tsv-row-total.txt'), 2);
     const summary = await vscode.commands.executeCommand('govreport.applyAllFixes', document.uri.toString());
     assert.deepEqual(summary, {
       uri: document.uri.toString(),

@@ -1,14 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
 import type { PreviewProbe } from '../../../client/src/preview';
-import { ruleOf, until, WAIT_MS, withTimeout } from './wait';
-
-/** A fixture of the repository (the suite runs from dist/test/e2e…/). */
-const fixture = (folder: string, name: string) => readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', folder, name), 'utf8');
+import { ruleOf, until, WAIT_MS, withTimeout, readRepoFixture } from './wait';
 
 const sumMismatches = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => ruleOf(d) === 'table.sum-mismatch');
 
@@ -33,7 +28,7 @@ suite('report preview', () => {
   // rules/2019-tsv-row-total.txt: the 总计 of （一）予以公开 (line 62) is 5 where its row adds up to 4,
   // and the （七）总计 row's 总计 (4) then disagrees with the column.
   test('marks the wrong total in its severity with its message, and unmarks it once corrected', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'govreport', content: fixture('rules', '2019-tsv-row-total.txt') });
+    const document = await vscode.workspace.openTextDocument({ language: 'govreport', content: readRepoFixture('rules', '2019-tsv-row-total.txt') });
     await vscode.window.showTextDocument(document);
     await withTimeout(api.serverReady(), 'the language server to start');
     const mismatches = await until(

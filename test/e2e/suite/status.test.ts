@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GovreportApi } from '../../../client/src/extension';
 import type { ShownStatus } from '../../../client/src/status';
-import { poll } from './wait';
+import { fixturePath, poll } from './wait';
 
 // The status bar item's text cannot be read through VS Code's API: the extension's API gives what
 // its two items show, read from the items themselves.
@@ -20,7 +19,7 @@ suite('the status of the report on screen', () => {
   /** A copy of a rule fixture as the repository holds it (other suites edit and save the workspace's copies). */
   const copyOf = (fixture: string, name: string) => {
     const uri = vscode.Uri.joinPath(folder, name);
-    copyFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules', fixture), uri.fsPath);
+    copyFileSync(fixturePath('rules', fixture), uri.fsPath);
     return uri;
   };
   /** Shows the document and records what the items show from then on, until the report's check is in. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 export const WAIT_MS = 20_000;
@@ -56,3 +58,8 @@ export function poll<T>(check: () => T | undefined, what: string, intervalMs = 1
 
 /** For vscode.executeCodeActionProvider: how many of the actions VS Code resolves (all of ours), as it does when one is picked. */
 export const RESOLVE_ALL = 100;
+
+/** A fixture of the repository, as the repository holds it (other suites edit and save the workspace's copies); the suite runs from dist/test/e2e…/. */
+export const fixturePath = (folder: string, name: string) => join(__dirname, '..', '..', '..', 'test', 'fixtures', folder, name);
+
+export const readRepoFixture = (folder: string, name: string) => readFileSync(fixturePath(folder, name), 'utf8');
