@@ -161,6 +161,23 @@ test('a blank cell is never read as 0: the rule does not run on that row', () =>
   assert.equal(checkText(report.replace('5\t\t0', '5\t0\t0')).length, 1);
 });
 
+test('a table read from a grid: a label over two label columns leaves an empty cell, a blank last cell is the 总计', () => {
+  const disclosed = (rows: string[]) => {
+    const table = analyze(joinLines('某镇2020年政府信息公开工作年度报告', '三、收到和处理政府信息公开申请情况', ...rows)).bound.tables[0];
+    return [...table.rows.get('disclosed')!.cells.values()].map((c) => c.cell?.text ?? '∅');
+  };
+  const header = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t';
+  const grid = [header, '一、本年新收政府信息公开申请数量\t\t\t5\t0\t0\t0\t0\t0\t5', '三、本年度办理结果\t（一）予以公开\t\t3\t0\t0\t0\t0\t0\t'];
+  assert.deepEqual(disclosed(grid), ['3', '0', '0', '0', '0', '0', '']);
+  // Typed text: a trailing tab after the 总计 is debris, not a column.
+  const typed = [
+    header.replace(/\t+/, '\t'),
+    '一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5',
+    '三、本年度办理结果\t（一）予以公开\t3\t0\t0\t0\t0\t0\t3\t',
+  ];
+  assert.deepEqual(disclosed(typed), ['3', '0', '0', '0', '0', '0', '3']);
+});
+
 test('amounts with decimals and units in the cell are summed exactly', () => {
   const report = joinLines(
     '某镇2009年政府信息公开工作年度报告',

@@ -222,9 +222,10 @@ function bindTable(table: Table, definition: TableDefinition, others: { format: 
   const matcher = new RowMatcher(definition);
   /** A single-row table's row of nothing but blank cells, enough for every column (a blank template's): its row, unless a row of numbers comes. */
   let blankRow: TableRow | undefined;
+  const grid = isFullGrid(table, valueColumns.length);
   for (const row of table.rows) {
     if (row.kind === 'rule') continue;
-    const split = splitRow(row, valueColumns.length, definition.columns.length > valueColumns.length);
+    const split = splitRow(row, valueColumns.length, definition.columns.length > valueColumns.length, grid);
     if (!split) {
       if (definition.layout === 'single-row' && row.cells.length >= valueColumns.length) blankRow ??= row;
       continue;
@@ -314,11 +315,24 @@ interface SplitRow {
 }
 
 /**
+ * A table read from a document's grid (Word, PDF, HTML): every row as wide as the others, its numbers all
+ * in the last `columns` cells, the last of which holds a number somewhere. Its trailing empty cells are
+ * blank values, not tab debris; a label spanning two label columns leaves an empty cell before the values.
+ */
+function isFullGrid(table: Table, columns: number): boolean {
+  const rows = table.rows.filter((r) => r.kind !== 'rule');
+  const width = rows[0]?.cells.length ?? 0;
+  if (width <= columns || rows.some((r) => r.cells.length !== width)) return false;
+  const isNumber = (cell: Cell) => parseCellValue(cell.text).kind === 'number';
+  return rows.every((r) => !r.cells.slice(0, width - columns).some(isNumber)) && rows.some((r) => isNumber(r.cells[width - 1]));
+}
+
+/**
  * Splits a row into its label cells and its value cells. The label runs to the last text cell
  * before the first number; the values are the trailing cells, right-aligned to the value columns
- * (extra leading cells are merged-cell debris; trailing empty cells beyond the columns are tab debris).
+ * (extra leading cells are merged-cell debris; outside a full grid, trailing empty cells beyond the columns are tab debris).
  */
-function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean): SplitRow | undefined {
+function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean, grid: boolean): SplitRow | undefined {
   const all = row.cells;
   const parsed = all.map((c) => parseCellValue(c.text));
   const firstValue = parsed.findIndex((v) => v.kind === 'number' || v.kind === 'na');
@@ -331,7 +345,7 @@ function splitRow(row: TableRow, columns: number, hasUnitColumn: boolean): Split
   if (hasUnitColumn && label.length >= 2 && label[label.length - 1].text.length <= 4) label.pop();
   let from = labelEnd + 1;
   let to = all.length;
-  while (to - from > columns && parsed[to - 1].kind === 'blank') to--;
+  while (!grid && to - from > columns && parsed[to - 1].kind === 'blank') to--;
   // Extra value cells: before the values of a row they are merged-cell debris; after the 统计数 of
   // a 2008 统计表 (which has a 单位 column) they are a local form's extra columns, such as 历年累计.
   if (to - from > columns) {
