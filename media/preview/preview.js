@@ -1,11 +1,14 @@
 // @ts-check
 // The report preview's page (see client/src/preview.ts): draws the PublishedReport it is sent,
 // replacing only the blocks that changed so the page neither flickers nor loses its place; scrolls to
-// the line the editor shows at its top; reveals in the editor what is clicked; answers probes.
+// the line the editor shows at its top, and tells the line at its own top when the user scrolls it;
+// reveals in the editor what is clicked; answers probes. Its state keeps the document it previews,
+// for the preview's restore after a reload.
 (function () {
   // @ts-expect-error acquireVsCodeApi is given by the webview host
   const vscode = acquireVsCodeApi();
   const main = /** @type {HTMLElement} */ (document.getElementById('report'));
+  vscode.setState({ document: main.dataset.document });
   const SEVERITY_ORDER = ['error', 'warning', 'info', 'hint'];
 
   /** The range in the document of each element that reveals its place when clicked. */
@@ -97,15 +100,51 @@
     drawn = next;
   }
 
-  /** Brings to the top the innermost element (a block, or a table row) on or before the editor's top line. */
-  function scrollTo(/** @type {number} */ line) {
-    let target = /** @type {HTMLElement | undefined} */ (undefined);
-    for (const node of main.querySelectorAll('[data-line]')) {
-      const element = /** @type {HTMLElement} */ (node);
-      if (Number(element.dataset.line) <= line) target = element;
-    }
-    window.scrollTo({ top: target ? target.getBoundingClientRect().top + window.scrollY : 0 });
+  /** The elements drawn from a line of the document (blocks, table rows, cells), in the page's order. */
+  function lineElements() {
+    return /** @type {HTMLElement[]} */ ([...main.querySelectorAll('[data-line]')]);
   }
+
+  /** The page's offset of the innermost element (a block, or a table row) on or before `line`. */
+  function offsetOfLine(/** @type {number} */ line) {
+    const target = lineElements()
+      .filter((element) => Number(element.dataset.line) <= line)
+      .pop();
+    return target ? target.getBoundingClientRect().top + window.scrollY : 0;
+  }
+
+  /**
+   * The line at the top of the page: that of the last element starting at or above it, plus the part
+   * of the lines up to the next element's that has scrolled past (a block spans several lines).
+   */
+  function lineAtTop() {
+    const elements = lineElements();
+    let index = elements.length - 1;
+    while (index >= 0 && elements[index].getBoundingClientRect().top > 1) index--;
+    if (index < 0) return 0;
+    const line = Number(elements[index].dataset.line);
+    const top = elements[index].getBoundingClientRect().top;
+    const next = elements.slice(index + 1).find((element) => Number(element.dataset.line) > line);
+    if (!next) return line;
+    const nextTop = next.getBoundingClientRect().top;
+    const passed = nextTop > top ? -top / (nextTop - top) : 0;
+    return line + Math.floor(passed * (Number(next.dataset.line) - line));
+  }
+
+  /** Where the page was scrolled to follow the editor: the scroll event that follows is not the user's. */
+  let followedScrollY = /** @type {number | undefined} */ (undefined);
+
+  function followEditor(/** @type {number} */ line) {
+    window.scrollTo({ top: offsetOfLine(line) });
+    // Read back: the page cannot scroll past its end.
+    followedScrollY = window.scrollY;
+  }
+
+  window.addEventListener('scroll', () => {
+    const followed = followedScrollY !== undefined && Math.abs(window.scrollY - followedScrollY) < 1;
+    followedScrollY = undefined;
+    if (!followed) vscode.postMessage({ type: 'scrolled', line: lineAtTop() });
+  });
 
   function probe() {
     return {
@@ -115,6 +154,8 @@
         const element = /** @type {HTMLElement} */ (node);
         return { text: element.textContent ?? '', severity: element.dataset.severity ?? '', message: element.title };
       }),
+      topLine: lineAtTop(),
+      state: vscode.getState(),
     };
   }
 
@@ -129,7 +170,9 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.type === 'render') render(message.report);
-    else if (message.type === 'scroll') scrollTo(message.line);
+    else if (message.type === 'scroll') followEditor(message.line);
+    // For tests: what the user's scrolling does.
+    else if (message.type === 'scrollAsUser') window.scrollTo({ top: offsetOfLine(message.line) });
     else if (message.type === 'probe') vscode.postMessage({ type: 'probed', id: message.id, probe: probe() });
   });
   vscode.postMessage({ type: 'ready' });
