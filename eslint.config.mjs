@@ -1,8 +1,10 @@
 // ESLint: TypeScript's recommended rules, and two rules of the architecture. The engine (everything
 // under server/src but the node/ and cli/ entry points) runs in a browser worker too (vscode.dev),
 // so it may not import Node built-ins. And the layers of server/src import only downwards:
-// formats ← engine ← rules ← lsp / cli / node; config (the settings) stands beside rules and imports
-// neither engine nor rules. Rules read the `Config` type from config/, the one import between the two.
+// formats ← engine ← template ← rules ← publish ← lsp / cli / node: template/ is the official template
+// every statutory table is rendered from (the text templates, the preview, the export). config (the
+// settings) stands beside rules and imports neither engine nor rules. Rules read the `Config` type from
+// config/, the one import between the two.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
@@ -24,7 +26,7 @@ function layer(folder, above) {
           patterns: [
             {
               group: above.flatMap((name) => [`**/${name}`, `**/${name}/**`]),
-              message: `server/src/${folder} is below ${above.join(', ')}: formats ← engine ← rules ← publish ← lsp/cli/node, config beside rules.`,
+              message: `server/src/${folder} is below ${above.join(', ')}: formats ← engine ← template ← rules ← publish ← lsp/cli/node, config beside rules.`,
             },
           ],
         },
@@ -50,9 +52,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: noNodeBuiltins }],
     },
   },
-  layer('formats', ['engine', 'rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
-  layer('engine', ['rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
-  layer('config', ['engine', 'rules', 'publish', 'lsp', 'cli', 'node', 'browser']),
+  layer('formats', ['engine', 'template', 'rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
+  layer('engine', ['template', 'rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
+  layer('config', ['engine', 'template', 'rules', 'publish', 'lsp', 'cli', 'node', 'browser']),
+  layer('template', ['rules', 'publish', 'config', 'lsp', 'cli', 'node', 'browser']),
   layer('rules', ['publish', 'lsp', 'cli', 'node', 'browser']),
   layer('publish', ['lsp', 'cli', 'node', 'browser']),
 );

@@ -161,7 +161,9 @@ describe('govreport/checkWorkspace: every report of the folder, checked from dis
     const cells = (text: string, label: string) => {
       const line = text.split('\n').findIndex((l) => l.startsWith(label));
       const at = (character: number) => ({ start: { line, character }, end: { line, character: character + 1 } });
-      return [at(label.length + 1), at(text.split('\n')[line].length - 1)];
+      // The first number after the label and the empty label columns it spans; the last number.
+      const row = text.split('\n')[line];
+      return [at(/^[^\t]*\t+/.exec(row)![0].length), at(row.length - 1)];
     };
     const carriedIn = cells(carryOverReport(2022, 2, 0), '二、上年结转政府信息公开申请数量');
     const carriedOut = cells(carryOverReport(2021, 0, 3), '四、结转下年度继续办理');

@@ -10,7 +10,7 @@ import { parseReport } from '../../server/src/engine/structure';
 import type { OutlineNode, Table, TableRow } from '../../server/src/engine/types';
 import { parseCellValue } from '../../server/src/engine/values';
 import type { ColumnDefinition, RowDefinition, TableDefinition } from '../../server/src/formats';
-import { headerLevels } from '../../server/src/formats/templates';
+import { headerLevels } from '../../server/src/template/statutory-table';
 
 /**
  * Column widths in points, for 10.5 pt table text: a label wraps over two or three lines, a number

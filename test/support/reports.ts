@@ -1,5 +1,5 @@
 import { formatById } from '../../server/src/formats';
-import { renderReport } from '../../server/src/formats/templates';
+import { renderReport } from '../../server/src/template/text';
 
 /**
  * A consistent 2021-format report of 某某县人民政府 whose 二、上年结转 and 四、结转下年度继续办理 hold
@@ -8,8 +8,10 @@ import { renderReport } from '../../server/src/formats/templates';
 export function carryOverReport(year: number, carriedIn: number, carriedOut: number): string {
   const lines = renderReport(formatById('2021'), { organ: '某某县人民政府', year, syntax: 'tsv', number: () => '0' });
   const set = (label: string, value: number) => {
-    const i = lines.findIndex((l) => l.startsWith(label));
-    lines[i] = `${label}\t${value}\t0\t0\t0\t0\t0\t${value}`;
+    // A row beside a heading spanning it (三、本年度办理结果) has that heading's label before its own.
+    const i = lines.findIndex((l) => l.split('\t').includes(label));
+    // The row's seven numbers after its label columns: 自然人, five kinds of 法人或其他组织, 总计.
+    lines[i] = [...lines[i].split('\t').slice(0, -7), value, 0, 0, 0, 0, 0, value].join('\t');
   };
   set('二、上年结转政府信息公开申请数量', carriedIn);
   set('四、结转下年度继续办理', carriedOut);

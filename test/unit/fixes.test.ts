@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/engine/edits';
 import { formats } from '../../server/src/formats';
-import { renderReport } from '../../server/src/formats/templates';
+import { renderReport } from '../../server/src/template/text';
 import { checkText, type Finding } from '../../server/src/rules';
 import { readFixture } from '../support/fixtures';
 
@@ -32,16 +32,18 @@ test('seed 004: part.missing inserts 四 with its empty statutory table after pa
   const { fix, after } = preferredFix(text, 'part.missing');
   assert.equal(fix.title, '插入「四、政府信息公开行政复议、行政诉讼情况」');
   const lines = after.split('\n');
-  assert.deepEqual(lines.slice(60, 67), [
+  // The official template's three header rows (行政诉讼 over its two kinds of suit, each over its five results), then the row of blank cells.
+  assert.deepEqual(lines.slice(60, 68), [
     '2.重复申请\t\t0\t0\t0\t0\t0\t0\t0\t',
     '',
     '四、政府信息公开行政复议、行政诉讼情况',
     '',
-    '行政复议\t\t\t\t\t行政诉讼·未经复议直接起诉\t\t\t\t\t行政诉讼·复议后起诉\t\t\t\t',
-    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+    '行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t',
+    '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t',
+    '\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
     '\t\t\t\t\t\t\t\t\t\t\t\t\t\t',
   ]);
-  assert.equal(lines[68], '五、存在的主要问题及改进情况');
+  assert.equal(lines[69], '五、存在的主要问题及改进情况');
   // Inserted, the part is read back as part 四 and its table as table 四.
   assert.deepEqual(
     checkText(after).filter((f) => f.code === 'part.missing'),

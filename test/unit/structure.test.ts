@@ -122,6 +122,18 @@ test('a prose line with a stray tab is not a table', () => {
   assert.equal(report.tables.length, 0);
 });
 
+test('a line of nothing but tabs is a row of blank cells in a table, and no table on its own', () => {
+  const blankRow = '\t'.repeat(14);
+  const report = parseReport(
+    joinLines('四、政府信息公开行政复议、行政诉讼情况', '行政复议\t\t\t\t\t行政诉讼', blankRow, '', blankRow, '五、存在的主要问题及改进情况'),
+  );
+  assert.deepEqual(
+    report.tables.map((t) => t.rows.map((r) => r.cells.length)),
+    [[6, 15, 15]],
+  );
+  assert.equal(parseReport(joinLines('一、总体情况', blankRow, blankRow, '二、主动公开政府信息情况')).tables.length, 0);
+});
+
 test('Markdown pipe tables', () => {
   const report = parseReport(joinLines('四、政府信息公开行政复议、行政诉讼情况', '', '| 结果维持 | 结果纠正 | 总计 |', '|---|---|---|', '| 0 | 1 | 1 |'));
   assert.equal(report.tables.length, 1);

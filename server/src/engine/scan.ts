@@ -86,8 +86,10 @@ export function scanLines(lines: readonly string[]): ScannedLine[] {
 export function scanLine(text: string, line: number): ScannedLine {
   const length = text.length;
   // A comment line (an inline suppression) is as good as blank: it splits no table and no section.
-  if (isBlank(text) || isCommentLine(text)) return { kind: 'blank', line, length };
+  if (isCommentLine(text)) return { kind: 'blank', line, length };
+  // Tabs and nothing else: a table's row of blank cells (a blank template's row of numbers), else nothing.
   if (text.includes('\t')) return row(text, line, 'tsv', tsvCells(text, line));
+  if (isBlank(text)) return { kind: 'blank', line, length };
   if (/^[\s\u3000]*\|/.test(text) && text.indexOf('|') !== text.lastIndexOf('|')) {
     return row(text, line, 'pipe', pipeCells(text, line));
   }

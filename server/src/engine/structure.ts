@@ -201,9 +201,10 @@ function collectTables(lines: Line[]): Table[] {
   return tables.filter((t) => t.caption || !isStrayTabLine(t));
 }
 
-/** A lone line with a stray tab and at most one filled cell is prose, not a table. */
+/** A lone line with a stray tab and at most one filled cell, or lines of nothing but tabs, are not a table. */
 function isStrayTabLine(table: Table): boolean {
-  return table.rows.length === 1 && table.rows[0].cells.filter((c) => c.text !== '').length <= 1;
+  const filled = table.rows.map((r) => r.cells.filter((c) => c.text !== '').length);
+  return (table.rows.length === 1 && filled[0] <= 1) || filled.every((n) => n === 0);
 }
 
 function finish(table: Table): Table {

@@ -164,6 +164,17 @@ export function pipeTableLines(rows: readonly PipeRow[]): string[] {
   });
 }
 
+/**
+ * A Markdown pipe table of rows of cell texts, laid out by pipeTableLines: the first row, the
+ * separator, then the others, every row as many cells as the widest, |s in cells escaped.
+ */
+export function pipeTable(rows: readonly (readonly string[])[]): string[] {
+  let columns = 0;
+  for (const row of rows) columns = Math.max(columns, row.length);
+  const pipeRows = rows.map((cells) => ({ cells: Array.from({ length: columns }, (_, i) => (cells[i] ?? '').replace(/\|/g, '\\|')), separator: false }));
+  return pipeTableLines([pipeRows[0], { cells: new Array<string>(columns).fill('---'), separator: true }, ...pipeRows.slice(1)]);
+}
+
 const MIN_DASHES = 3;
 /**
  * The separator row may hold only dashes, colons and spaces, so it cannot take a CJK column's exact

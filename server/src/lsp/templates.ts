@@ -7,7 +7,7 @@ import { convertTable, tableAt } from '../engine/table-layout';
 import type { Report } from '../engine/types';
 import { formatById, formatForYear } from '../formats';
 import { SNIPPET_FORMATS, tableSnippet } from '../rules/snippets';
-import { renderReport } from '../formats/templates';
+import { renderReport } from '../template/text';
 import { parsed, type guardWith } from './guard';
 import { anyParams, convertTableParams, newReportParams, tableSnippetParams } from './params';
 import { CONVERT_TABLE, NEW_REPORT, TABLE_SNIPPET, TEMPLATES, type ConvertTableResult, type TemplateChoice } from './protocol';

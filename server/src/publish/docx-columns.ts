@@ -3,7 +3,8 @@
  * room for its longest unbreakable run (a number, a Latin word; Chinese text breaks between any two
  * characters), and what is left goes to the columns whose text would otherwise wrap, by how much.
  */
-import type { LayoutCell, LayoutTable } from './model';
+import { placeCells } from '../template/statutory-table';
+import type { LayoutTable } from './model';
 
 /** 五号 (10.5 pt): a Chinese character is 210 twips wide, a digit or Latin letter half of it in 仿宋 and two-thirds in the sans fonts that may stand in for it. */
 const FULL_WIDTH = 210;
@@ -24,27 +25,10 @@ function unbreakableWidth(text: string): number {
   return Math.max(0, ...pieces.map(textWidth));
 }
 
-/** Each cell with the grid column it starts in, cells spanned from the rows above taken into account. */
-function placeCells(table: LayoutTable): { cell: LayoutCell; column: number }[] {
-  const covered: number[] = new Array(table.columns).fill(0);
-  const placed: { cell: LayoutCell; column: number }[] = [];
-  for (const row of table.rows) {
-    let column = 0;
-    for (const cell of row) {
-      while (column < table.columns && covered[column] > 0) column++;
-      placed.push({ cell, column });
-      for (let c = column; c < column + cell.colSpan && c < table.columns; c++) covered[c] = cell.rowSpan;
-      column += cell.colSpan;
-    }
-    for (let c = 0; c < table.columns; c++) if (covered[c] > 0) covered[c]--;
-  }
-  return placed;
-}
-
 export function columnWidths(table: LayoutTable, total: number): number[] {
   const need = new Array<number>(table.columns).fill(MIN_TEXT);
   const want = new Array<number>(table.columns).fill(MIN_TEXT);
-  for (const { cell, column } of placeCells(table)) {
+  for (const { cell, column } of placeCells(table.rows, table.columns)) {
     if (cell.colSpan !== 1 || column >= table.columns) continue;
     for (const line of cell.text.split('\n')) {
       need[column] = Math.max(need[column], unbreakableWidth(line));

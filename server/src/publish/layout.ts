@@ -11,7 +11,7 @@ import type { OutlineNode, Position, Range, Section, Table, TableRow } from '../
 import { parseCellValue } from '../engine/values';
 import type { Finding } from '../rules/types';
 import type { LayoutBlock, LayoutCell, LayoutTable, Mark, PublishedReport } from './model';
-import { statutoryTable, templateCell } from './statutory-table';
+import { statutoryTable, templateCell, type TemplateCell } from '../template/statutory-table';
 
 export function layoutReport(bound: BoundReport, findings: readonly Finding[]): PublishedReport {
   const { report } = bound;
@@ -123,6 +123,8 @@ function layoutStatutoryTable(bound: BoundTable): LayoutTable {
   const { definition, table } = bound;
   const withValues = [...bound.rows].filter(([, row]) => [...row.cells.values()].some((c) => c.cell && isValueCell(c.cell))).map(([id]) => id);
   const grid = statutoryTable(definition, { rows: new Set(bound.rows.keys()), withValues: new Set(withValues) });
+  // The template's own cells take the marks: its labels and values maps still lead to them as they are filled.
+  const rows: LayoutCell[][] = grid.rows.map((row) => row.map((cell) => Object.assign(cell, { marks: [] })));
   for (const [id, row] of bound.rows) {
     const label = grid.labels.get(id);
     // The label as written, unless it only holds or is part of the statutory one (a label split over lines, a row of two labels).
@@ -143,13 +145,13 @@ function layoutStatutoryTable(bound: BoundTable): LayoutTable {
   // A heading row's numbers (（三）不予公开 written with numbers) have no place in the template: they follow it, as the rows it lacks.
   const placed = new Set<TableRow>([...bound.rows].filter(([id]) => grid.values.has(id)).map(([, r]) => r.row));
   for (const row of table.rows) {
-    if (row.kind === 'cells' && !placed.has(row) && row.cells.some(isValueCell)) grid.rows.push(extraRow(row, grid.labelColumns, definition));
+    if (row.kind === 'cells' && !placed.has(row) && row.cells.some(isValueCell)) rows.push(extraRow(row, grid.labelColumns, definition));
   }
   return {
     definition: definition.id,
     name: definition.name,
     caption: table.caption?.text ?? definition.caption,
-    rows: grid.rows,
+    rows,
     headerRows: grid.headerRows,
     columns: grid.columns,
     range: table.range,
@@ -175,16 +177,16 @@ function extraRow(row: TableRow, labelColumns: number, definition: TableDefiniti
   const columns = definition.columns.length;
   const after = row.cells.slice(label.length ? label[label.length - 1].index + 1 : 0);
   const written = unitColumn ? after.slice(0, columns) : trimEmptyCells(after).slice(-columns);
-  const blank = () => templateCell('', { align: 'center' });
+  const blank = () => layoutCell('', { align: 'center' });
   // A row without a 单位 cell leaves the 单位 column empty.
   const cells = [
     ...(unitColumn && !unit ? [blank()] : []),
-    ...written.map((c): LayoutCell => ({ ...templateCell(c.text, { align: 'center' }), range: c.range })),
+    ...written.map((c): LayoutCell => ({ ...layoutCell(c.text, { align: 'center' }), range: c.range })),
   ].slice(0, columns);
   const padding = Array.from({ length: columns - cells.length }, blank);
   const values = unitColumn ? [...cells, ...padding] : [...padding, ...cells];
   if (labelColumns === 0) return values;
-  const labelCell = templateCell(label.map((c) => stripEmphasis(c.text)).join(' '), { colSpan: labelColumns });
+  const labelCell = layoutCell(label.map((c) => stripEmphasis(c.text)).join(' '), { colSpan: labelColumns });
   if (label.length) labelCell.range = { start: label[0].range.start, end: label[label.length - 1].range.end };
   return [labelCell, ...values];
 }
@@ -195,7 +197,7 @@ function layoutPlainTable(table: Table): LayoutTable {
   const columns = Math.max(1, ...rows.map((cells) => cells.length));
   const grid = rows.map((cells, r) =>
     cells.map((c, i): LayoutCell => ({
-      ...templateCell(stripEmphasis(c.text), {
+      ...layoutCell(stripEmphasis(c.text), {
         header: r === 0,
         align: r === 0 || isValueCell(c) ? 'center' : 'left',
         // The last cell of a short row fills the rest of the row.
@@ -205,6 +207,10 @@ function layoutPlainTable(table: Table): LayoutTable {
     })),
   );
   return { name: table.name, caption: table.caption?.text, rows: grid, headerRows: 1, columns, range: table.range };
+}
+
+function layoutCell(text: string, options?: Partial<Omit<TemplateCell, 'text'>>): LayoutCell {
+  return { ...templateCell(text, options), marks: [] };
 }
 
 function trimEmptyCells<T extends { text: string }>(cells: readonly T[]): T[] {

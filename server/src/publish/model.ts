@@ -1,12 +1,13 @@
 /**
  * The report as it will be published: title, numbered parts, paragraphs, and every statutory table
  * with the official template's merged cells. One model serves the preview, the export to Word and
- * (through the same statutory table skeleton) the templates, so they never disagree. Every node keeps
+ * (through the same official template, template/) the text templates, so they never disagree. Every node keeps
  * its source range, so findings, scroll sync and click-to-source reuse the document's positions.
  */
 import type { Range } from '../engine/types';
 import type { FormatDefinition } from '../formats/schema';
 import type { Severity } from '../rules/types';
+import type { TemplateCell } from '../template/statutory-table';
 
 /** A finding shown on a node: the cell or heading it sits on is marked in its severity's colour. */
 export interface Mark {
@@ -15,15 +16,8 @@ export interface Mark {
   message: string;
 }
 
-export interface LayoutCell {
-  text: string;
-  /** Rows and columns the cell spans (1 for an ordinary cell). Cells covered by a span are left out of their row, as in HTML. */
-  rowSpan: number;
-  colSpan: number;
-  /** A header cell (column headings, the 勾稽 note) rather than a label or a value. */
-  header: boolean;
-  /** Numbers are centred, labels and headings left-aligned as in the official template. */
-  align: 'left' | 'center';
+/** A cell of a published table: the template's cell, filled from the report. */
+export interface LayoutCell extends TemplateCell {
   /** Where the cell's text stands in the document; none for a cell the template supplies (an empty statutory cell, a header the report left out). */
   range?: Range;
   marks: Mark[];

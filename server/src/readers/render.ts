@@ -3,7 +3,7 @@
  * `md`: paragraphs separated by blank lines, tables as Markdown pipe tables aligned as Format
  * Document aligns them. `txt`: one paragraph a line, tables as tab-separated rows. Either reads the same in the engine.
  */
-import { pipeTableLines } from '../engine/table-layout';
+import { pipeTable } from '../engine/table-layout';
 import type { Block, ReadResult, SourcePlace, Table } from './model';
 
 export type TextForm = 'md' | 'txt';
@@ -27,20 +27,12 @@ export function renderReport(result: Pick<ReadResult, 'blocks'>, form: TextForm)
     if (previous !== undefined && (form === 'md' || block.kind === 'table' || previous === 'table')) push('', undefined);
     if (block.kind === 'paragraph') push(block.text, block.source);
     else if (block.rows.length > 0) {
-      const rows = form === 'md' ? pipeRows(block) : block.rows.map((r) => r.cells.map((c) => c.text).join('\t'));
+      const rows = form === 'md' ? pipeTable(block.rows.map((r) => r.cells.map((c) => c.text))) : block.rows.map((r) => r.cells.map((c) => c.text).join('\t'));
       rows.forEach((line, i) => push(line, form === 'md' ? pipeSource(block, i) : block.rows[i].source));
     }
     previous = block.kind;
   }
   return { text: lines.join('\n') + '\n', sources };
-}
-
-/** The pipe table's lines: its first row, the separator, then the other rows, laid out as Format Document lays them out. */
-function pipeRows(table: Table): string[] {
-  let columns = 0;
-  for (const row of table.rows) columns = Math.max(columns, row.cells.length);
-  const rows = table.rows.map((r) => ({ cells: Array.from({ length: columns }, (_, i) => (r.cells[i]?.text ?? '').replace(/\|/g, '\\|')), separator: false }));
-  return pipeTableLines([rows[0], { cells: new Array<string>(columns).fill('---'), separator: true }, ...rows.slice(1)]);
 }
 
 /** The separator line (index 1) belongs to the first row's source. */

@@ -1,7 +1,7 @@
 /** Edits that insert whole lines, in the report's own line breaks, table syntax and heading style. */
 import type { TextEdit } from '../engine/edits';
 import type { Report, Section } from '../engine/types';
-import type { TemplateOptions } from '../formats/templates';
+import type { TemplateOptions } from '../template/text';
 
 export function insertAfterLine(report: Report, line: number, lines: string[]): TextEdit {
   const at = { line, character: report.lines[line]?.length ?? 0 };

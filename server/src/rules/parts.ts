@@ -6,7 +6,7 @@
 import type { BoundPart, BoundReport } from '../engine/bind';
 import { normalizeText, labelSegments } from '../engine/labels';
 import { formatChineseNumber } from '../formats/numerals';
-import { partHeading, renderPart } from '../formats/templates';
+import { partHeading, renderPart } from '../template/text';
 import { headingDecoration, insertAfterLine, insertBeforeLine, templateOptions } from './insert';
 import { say, type RuleFinding, type ReportRule, type Severity } from './types';
 

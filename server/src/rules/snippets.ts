@@ -6,7 +6,7 @@
  */
 import { formatById, type FormatDefinition, type FormatId, type TableDefinition } from '../formats';
 import { formatChineseNumber, parseChineseNumber } from '../formats/numerals';
-import { renderReport, renderTable, type TemplateOptions } from '../formats/templates';
+import { renderReport, renderTable, type TemplateOptions } from '../template/text';
 import { rules } from './index';
 
 export interface Snippet {

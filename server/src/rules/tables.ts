@@ -7,7 +7,7 @@ import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
 import type { Cell, Report, TableRow } from '../engine/types';
 import type { RowDefinition, TableDefinition } from '../formats';
-import { renderTable } from '../formats/templates';
+import { renderTable } from '../template/text';
 import { columnName, rowLabel, valueColumns } from './cells';
 import { insertAfterLine, insertBeforeLine, templateOptions } from './insert';
 import { recognisedParts } from './parts';

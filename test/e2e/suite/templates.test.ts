@@ -30,7 +30,10 @@ suite('statutory templates in the editor', () => {
     // The template itself gives no finding: once a wrong number is typed, that is all there is.
     const line = [...Array(document.lineCount).keys()].find((i) => document.lineAt(i).text.startsWith('一、本年新收政府信息公开申请数量'))!;
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(line, 17, line, 18), '2');
+    // The row's first number (自然人), after its label across the template's three label columns.
+    const first = document.lineAt(line).text.indexOf('\t0') + 1;
+    assert.equal(document.lineAt(line).text.slice(0, first), '一、本年新收政府信息公开申请数量\t\t\t');
+    edit.replace(document.uri, new vscode.Range(line, first, line, first + 1), '2');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const codes = await until(
       vscode.languages.onDidChangeDiagnostics,

@@ -2,28 +2,38 @@
  * The official template of a statutory table, derived from its format definition: the header rows
  * with their merged cells (column groups, the 勾稽 note over the label columns), the label columns
  * with heading rows spanning their items, the rows in statutory order. Nothing of a report is in it:
- * `layoutReport` fills its value cells, the templates fill them with blanks or tab stops.
+ * the published layout fills its value cells, the text templates fill them with blanks or tab stops.
  */
 import { tableKeys } from '../engine/definition-keys';
 import type { ColumnDefinition, RowDefinition, TableDefinition } from '../formats';
-import { cornerLabel, headerLevels, unitText } from '../formats/templates';
-import type { LayoutCell } from './model';
+
+/** A cell of the template's grid. */
+export interface TemplateCell {
+  text: string;
+  /** Rows and columns the cell spans (1 for an ordinary cell). Cells covered by a span are left out of their row, as in HTML. */
+  rowSpan: number;
+  colSpan: number;
+  /** A header cell (column headings, the 勾稽 note) rather than a label or a value. */
+  header: boolean;
+  /** Numbers are centred, labels and headings left-aligned as in the official template. */
+  align: 'left' | 'center';
+}
 
 export interface StatutoryTable {
   /** Header rows first, then the body, in statutory order. */
-  rows: LayoutCell[][];
+  rows: TemplateCell[][];
   headerRows: number;
   columns: number;
   /** Columns left of the values that hold row labels (0 for a single-row table). */
   labelColumns: number;
   /** Each statutory row's label cell (a heading row's spans its items); none in a single-row table. */
-  labels: Map<string, LayoutCell>;
+  labels: Map<string, TemplateCell>;
   /** The cells right of the label of each statutory row that has a row of its own, by column id (the 单位 column's too). */
-  values: Map<string, Map<string, LayoutCell>>;
+  values: Map<string, Map<string, TemplateCell>>;
 }
 
-export function templateCell(text: string, options: Partial<Pick<LayoutCell, 'rowSpan' | 'colSpan' | 'header' | 'align'>> = {}): LayoutCell {
-  return { text, rowSpan: 1, colSpan: 1, header: false, align: 'left', marks: [], ...options };
+export function templateCell(text: string, options: Partial<Omit<TemplateCell, 'text'>> = {}): TemplateCell {
+  return { text, rowSpan: 1, colSpan: 1, header: false, align: 'left', ...options };
 }
 
 /** Which statutory rows a report wrote, for a grid of the report as written rather than the whole template. */
@@ -41,10 +51,10 @@ export interface WrittenRows {
 export function statutoryTable(definition: TableDefinition, written?: WrittenRows): StatutoryTable {
   const { rowsById, children: allChildren } = tableKeys(definition);
   const header = columnHeader(definition.columns);
-  const labels = new Map<string, LayoutCell>();
-  const values = new Map<string, Map<string, LayoutCell>>();
-  const valueCells = (row: RowDefinition): LayoutCell[] => {
-    const cells = new Map<string, LayoutCell>();
+  const labels = new Map<string, TemplateCell>();
+  const values = new Map<string, Map<string, TemplateCell>>();
+  const valueCells = (row: RowDefinition): TemplateCell[] => {
+    const cells = new Map<string, TemplateCell>();
     values.set(row.id, cells);
     return definition.columns.map((column) => {
       const cell = templateCell(column.kind === 'text' ? unitText(row) : '', { align: 'center' });
@@ -78,7 +88,7 @@ export function statutoryTable(definition: TableDefinition, written?: WrittenRow
   });
   const rows = header.map((cells, i) => (i === 0 ? [corner, ...cells] : cells));
   /** Heading rows waiting for the first row under them, where their spanning label stands. */
-  let pending: LayoutCell[] = [];
+  let pending: TemplateCell[] = [];
   for (const row of definition.rows.filter(kept)) {
     const level = spanning ? depth(row) : 0;
     if (!ownRow(row)) {
@@ -105,9 +115,87 @@ export function statutoryTable(definition: TableDefinition, written?: WrittenRow
  * The column headings: a group over its columns (行政诉讼 › 未经复议直接起诉 › 结果维持, groups
  * written as `·` paths), a column's own label reaching down to the last header row.
  */
-function columnHeader(columns: readonly ColumnDefinition[]): LayoutCell[][] {
+function columnHeader(columns: readonly ColumnDefinition[]): TemplateCell[][] {
   const paths = columns.map((c) => [...(c.group?.split('·') ?? []), c.label]);
   return headerLevels(paths).map((level) =>
     level.map((cell) => templateCell(cell.label, { colSpan: cell.colSpan, rowSpan: cell.rowSpan, header: true, align: 'center' })),
   );
+}
+
+/** The heading over a table's label column: its printed note (table 三's 勾稽关系), 信息内容 for a 第二十条 table, 统计指标 for the 2008 统计表. */
+function cornerLabel(table: TableDefinition): string {
+  return table.note ?? (table.caption ? '信息内容' : '统计指标');
+}
+
+/** What a template writes in a 单位 column: the row's unit, —— for a heading row without one. */
+function unitText(row: RowDefinition): string {
+  return row.unit ?? '——';
+}
+
+/** Where each cell of a grid with merged cells stands: its row and first column, the places cells from above cover skipped. */
+export function placeCells<C extends Pick<TemplateCell, 'rowSpan' | 'colSpan'>>(
+  rows: readonly (readonly C[])[],
+  columns: number,
+): { cell: C; row: number; column: number }[] {
+  /** For each column, how many more rows a cell from above covers it. */
+  const covered = new Array<number>(columns).fill(0);
+  const placed: { cell: C; row: number; column: number }[] = [];
+  rows.forEach((cells, row) => {
+    let column = 0;
+    for (const cell of cells) {
+      while (column < columns && covered[column] > 0) column++;
+      placed.push({ cell, row, column });
+      for (let c = column; c < column + cell.colSpan && c < columns; c++) covered[c] = cell.rowSpan;
+      column += cell.colSpan;
+    }
+    for (let c = 0; c < columns; c++) if (covered[c] > 0) covered[c]--;
+  });
+  return placed;
+}
+
+export interface HeaderLevelCell {
+  label: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+/**
+ * Header rows over columns given by their `·` group paths (行政诉讼 › 未经复议直接起诉 › 结果维持):
+ * consecutive columns sharing a group share its cell, spanning them; a column's own label reaches down
+ * to the last header row.
+ */
+export function headerLevels(paths: readonly string[][]): HeaderLevelCell[][] {
+  const depth = Math.max(...paths.map((p) => p.length));
+  const levels: HeaderLevelCell[][] = Array.from({ length: depth }, () => []);
+  const place = (nodes: HeaderNode[], level: number) => {
+    for (const node of nodes) {
+      levels[level].push({ label: node.label, colSpan: node.columns, rowSpan: node.children.length === 0 ? depth - level : 1 });
+      place(node.children, level + 1);
+    }
+  };
+  place(headerTree(paths), 0);
+  return levels;
+}
+
+interface HeaderNode {
+  label: string;
+  columns: number;
+  children: HeaderNode[];
+}
+
+function headerTree(paths: readonly string[][]): HeaderNode[] {
+  const roots: HeaderNode[] = [];
+  for (const path of paths) {
+    let siblings = roots;
+    for (const label of path) {
+      let node = siblings[siblings.length - 1];
+      if (!node || node.label !== label || node.children.length === 0) {
+        node = { label, columns: 0, children: [] };
+        siblings.push(node);
+      }
+      node.columns++;
+      siblings = node.children;
+    }
+  }
+  return roots;
 }
