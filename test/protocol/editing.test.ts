@@ -102,7 +102,12 @@ describe('editing over LSP: formatting, completion, templates', () => {
       ],
     );
     const snippet = (await client.connection.sendRequest(TABLE_SNIPPET, { format: '2021', table: 'article20-5', syntax: 'pipe' })) as string;
-    assert.equal(snippet, '第二十条第（五）项\n\n| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | ${1:0} |');
+    assert.equal(
+      snippet,
+      ['第二十条第（五）项', '', '| 信息内容 | 本年处理决定数量       |', '| ------- | -------------------- |', '| 行政许可 | ${1:0}　　　　　　　　 |'].join(
+        '\n',
+      ),
+    );
     const report = (await client.connection.sendRequest(NEW_REPORT, { organ: '某某镇人民政府', year: 2018 })) as string;
     assert.match(report, /^某某镇人民政府2018年政府信息公开工作年度报告\n/);
     assert.match(report, /\n附件\n\n政府信息公开情况统计表\n/);
