@@ -11,7 +11,9 @@ import { registerStatusItems, type ShownStatus } from './status';
 import { registerSourceCommands } from './sources';
 import { registerWorkspaceCheck } from './check-workspace';
 import { registerExportCommand } from './export';
+import { registerRollupCommand } from './rollup';
 import { registerPreview, type PreviewApi } from './preview';
+import { registerReportsView, type ReportsViewApi } from './reports-view';
 
 const LANGUAGE_ID = 'govreport';
 
@@ -28,6 +30,8 @@ export interface GovreportApi {
   readonly status: { shown(): ShownStatus; readonly onDidUpdate: vscode.Event<ShownStatus> };
   /** What a report's preview shows (the tests read the webview's page through it). */
   readonly preview: PreviewApi;
+  /** The 「年度报告」 view's tree. */
+  readonly reports: ReportsViewApi;
 }
 
 /** Creates the runtime's language client: over IPC to dist/server.js in Node, a web worker in the browser. */
@@ -82,11 +86,13 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
   registerSourceCommands(context, startedClient);
   registerWorkspaceCheck(context, startedClient);
   registerExportCommand(context, startedClient);
+  registerRollupCommand(context, startedClient);
   const preview = registerPreview(context, startedClient);
+  const reports = registerReportsView(context, startedClient, serverReady);
   const status = registerStatusItems(context, checkedByServer);
   void serverReady.then(() => status.listen(client!));
   vscode.workspace.textDocuments.forEach(consider);
-  return { serverReady: () => serverReady, status, preview };
+  return { serverReady: () => serverReady, status, preview, reports };
 }
 
 /** Whether the language server checks the document: it is sent govreport and Markdown documents (documentSelector). */

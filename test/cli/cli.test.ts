@@ -32,13 +32,14 @@ test('text output: per file line:col, severity, code and the Chinese message, th
   assert.match(stdout, /^检查的报告 +1$/m);
 });
 
-test('JSON output has the public shape: file, era, organ, year, diagnostics with code, severity, message, range, fixes', () => {
+test('JSON output has the public shape: file, era, organ, year, figures, diagnostics with code, severity, message, range, fixes', () => {
   const dir = folder({ 'a.txt': readFixture('rules', '2019-tsv-row-total.txt') });
   const { code, stdout } = run(['check', 'a.txt', '--format', 'json'], dir);
   assert.equal(code, 1);
   const [report] = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(report), ['file', 'era', 'organ', 'year', 'diagnostics']);
+  assert.deepEqual(Object.keys(report), ['file', 'era', 'organ', 'year', 'figures', 'diagnostics']);
   assert.deepEqual([report.file, report.era, report.organ, report.year], ['a.txt', '2019', '隆德县联财镇', 2019]);
+  assert.deepEqual(report.figures, { received: 4, disclosedShare: 5 / 4, partlyShare: 0, review: 0, litigation: 0 }, 'as the (faulty) table gives them');
   const sum = report.diagnostics.find((d: { code: string }) => d.code === 'table.sum-mismatch');
   assert.deepEqual(sum.range, { start: { line: 61, character: 31 }, end: { line: 61, character: 32 } });
   assert.equal(sum.severity, 'error');

@@ -20,7 +20,9 @@
 //   errors, warnings and format, its tooltip open.
 // - docs/images/preview.png: the faulty report rules/2019-tsv-row-total.txt at its wrong total, and
 //   beside it the preview opened from the editor title's button, table 三 with the wrong cell marked.
-// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|open-pdf|convert-table|walkthrough|status|preview ...] (all pictures unless named; builds the
+// - docs/images/reports-view.png: under the Chinese UI, the Explorer's 年度报告 view listing the
+//   workspace's reports by organ and year with their problems, beside the faulty report it lists.
+// Usage: node test/e2e/screenshot.mjs [outline|quick-fix|snippets|insert-table|open-pdf|convert-table|walkthrough|status|preview|reports-view ...] (all pictures unless named; builds the
 // extension first; needs a CJK font, e.g. fonts-noto-cjk)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -235,6 +237,22 @@ const SHOTS = {
       // Clicking the marked cell selects the wrong total in the editor.
       await preview.locator('td.mark-error', { hasText: '5' }).first().click();
       await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 62,' }).waitFor({ timeout: 30_000 });
+      await page.mouse.move(0, 0);
+    },
+  },
+  'reports-view': {
+    locale: 'zh-cn',
+    file: 'rules/2019-tsv-row-total.txt',
+    async arrange(page) {
+      // Give the view the Explorer's room: collapse the folder tree.
+      const folderHeader = page.locator('.pane-header', { hasText: 'WORKSPACE' }).first();
+      if ((await folderHeader.getAttribute('aria-expanded')) === 'true') await folderHeader.click();
+      const viewHeader = page.locator('.pane-header', { hasText: '年度报告' }).first();
+      if ((await viewHeader.getAttribute('aria-expanded')) !== 'true') await viewHeader.click();
+      const view = page.locator('.pane', { has: viewHeader }).first();
+      await view.locator('.monaco-list-row', { hasText: '2019-tsv-row-total.txt' }).first().waitFor({ timeout: 60_000 });
+      await view.locator('.monaco-list-row', { hasText: '柴河镇人民政府 · 2019年' }).first().waitFor({ timeout: 30_000 });
+      await openProblems(page, '应为 4');
       await page.mouse.move(0, 0);
     },
   },

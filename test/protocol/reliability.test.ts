@@ -158,7 +158,8 @@ const METHODS: Record<string, { requests: string[]; notifications: string[] }> =
 const ALWAYS = ['initialized', 'workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles', '$/setTrace', '$/cancelRequest'];
 /** The server's own requests: the `govreport/…` methods of protocol.ts, but the notifications the server sends. */
 const OWN_REQUESTS = (Object.values(protocol) as unknown[]).filter(
-  (v): v is string => typeof v === 'string' && v.startsWith('govreport/') && v !== protocol.STATUS && v !== protocol.WORKSPACE_CHECKED,
+  (v): v is string =>
+    typeof v === 'string' && v.startsWith('govreport/') && v !== protocol.STATUS && v !== protocol.WORKSPACE_CHECKED && v !== protocol.REPORTS_CHANGED,
 );
 
 const elsewhere = 'file:///malformed/other.txt';

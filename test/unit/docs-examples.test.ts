@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, checkAcrossReports, type Finding } from '../../server/src/rules';
-import { carrySummary } from '../../server/src/rules/carry-over';
+import { reportSummary } from '../../server/src/rules/summary';
 
 // biome runs the examples of its rule docs: here every docs/rules/<code>.md gives, under 错误示例, the
 // report (or, for a rule over several reports, the reports) with the diagnostics it gets, and under
@@ -34,7 +34,7 @@ function listed(doc: string, heading: string): { line: number; severity: string;
 function findingsOf(code: string, texts: string[]): Finding[] {
   const analyses = texts.map((text) => analyze(text));
   const last = analyses[analyses.length - 1];
-  const summaries = analyses.flatMap((a, i) => carrySummary(`example-${i}.txt`, a.bound) ?? []);
+  const summaries = analyses.map((a, i) => reportSummary(`example-${i}.txt`, a.bound));
   const current = summaries.find((s) => s.uri === `example-${analyses.length - 1}.txt`);
   const across = current ? checkAcrossReports(current, summaries, last.bound.report.lines, {}, 'zh-cn') : [];
   return [...last.findings, ...across].filter((f) => f.code === code);

@@ -7,7 +7,7 @@ import { applyEdits } from '../../server/src/engine/edits';
 import { parseReport } from '../../server/src/engine/structure';
 import { convertTable, formatTables } from '../../server/src/engine/table-layout';
 import { analyzeAll, checkAcrossReports, type Finding } from '../../server/src/rules';
-import { carrySummary } from '../../server/src/rules/carry-over';
+import { reportSummary } from '../../server/src/rules/summary';
 import { REPEAT_MARK } from '../../server/src/rules/finding-id';
 import { fixturesDir, readFixture } from '../support/fixtures';
 
@@ -88,7 +88,7 @@ test('a finding across reports is named by the report it is in, as the others ar
     ].join('\n');
   const [before, now] = [report(2022, '四、结转下年度继续办理', 3), report(2023, '二、上年结转政府信息公开申请数量', 5)].map((text, i) => {
     const { bound } = analyzeAll(text);
-    return { lines: bound.report.lines, summary: carrySummary(`${i}.txt`, bound)! };
+    return { lines: bound.report.lines, summary: reportSummary(`${i}.txt`, bound) };
   });
   assert.deepEqual(
     checkAcrossReports(now.summary, [before.summary, now.summary], now.lines, {}, 'zh-cn').map((f) => f.data.id),

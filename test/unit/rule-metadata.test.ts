@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, analyzeAll, checkAcrossReports, reportRules, reportsRules, rules, type ReportRule } from '../../server/src/rules';
-import { carrySummary } from '../../server/src/rules/carry-over';
+import { reportSummary, rowCells, type DatedSummary } from '../../server/src/rules/summary';
 import { FORMATS } from '../../server/src/rules/types';
 import { toSarif } from '../../server/src/cli/output';
 import { ruleTable, withRuleTable } from '../../scripts/rule-table';
@@ -24,7 +24,7 @@ test('every rule declares a code of its own, formats that exist, its scope, and 
   }
   assert.deepEqual(
     rules.filter((r) => r.scope === 'reports').map((r) => r.code),
-    ['report.carry-over'],
+    ['report.carry-over', 'report.copied-text', 'report.in-force-mismatch', 'value.implausible'],
   );
   assert.ok(reportRules.every((r) => r.scope === 'report') && reportsRules.every((r) => r.scope === 'reports'));
 });
@@ -87,11 +87,12 @@ test('a finding with a range outside the document (its own, a related one here, 
 test('report.carry-over runs through the one entry point of CLI and server, with its code, severity, suppressions and levels', () => {
   const { bound } = analyze(text);
   const lines = bound.report.lines;
-  const report = carrySummary('file:///2019.txt', bound)!;
-  const cells = report.carriedIn!.cells;
-  // Last year's report carried over one more in the first column than this one carries in.
+  const report = reportSummary('file:///2019.txt', bound) as DatedSummary;
+  const cells = rowCells(report, 'applications', 'carried_in');
+  // Last year's report carried over one more in the first column than this one carries in (and had no prose to copy).
   const changed = { ...cells[0], value: { ...cells[0].value, units: cells[0].value.units + 1n }, text: 'X' };
-  const previous = { ...report, uri: 'file:///2018.txt', year: report.year - 1, carriedOut: { label: '结转下年度', cells: [changed, ...cells.slice(1)] } };
+  const carriedOut = [changed, ...cells.slice(1)].map((c) => ({ ...c, row: 'carried_out' }));
+  const previous = { ...report, uri: 'file:///2018.txt', year: report.year - 1, cells: carriedOut, paragraphs: [] };
   const findings = checkAcrossReports(report, [previous], lines, {}, 'en');
   assert.deepEqual(
     findings.map((f) => ({ code: f.code, severity: f.severity, range: f.range, previousYear: f.data.previousYear })),

@@ -2,8 +2,9 @@
 import { looksLikeReport } from '../engine/detect';
 import { analyze, type Locale, type Rule, type RuleFailure } from '../rules';
 import type { Config } from '../config/config';
-import { carrySummary, type CarrySummary } from '../rules/carry-over';
+import { reportSummary, type ReportSummary } from '../rules/summary';
 import { fixAll } from '../rules/fix-all';
+import { keyFigures } from '../rules/key-figures';
 import { say } from '../rules/types';
 import { isReadError } from '../readers/model';
 import { readErrorText, readReportFile, refusalText, undecodableNote, writeReportFile } from './files';
@@ -26,7 +27,7 @@ export type CheckFileResult =
   | {
       kind: 'checked';
       result: FileResult;
-      carry?: CarrySummary;
+      summary?: ReportSummary;
       fixed: boolean;
       /** Why `--fix` wrote nothing although there were fixes (the file read-only, changed meanwhile, or not decodable). */
       notFixed?: string;
@@ -121,8 +122,9 @@ function checked(
       year: title?.year ?? bound.report.period?.year,
       notes: [...notes, ...failures.map((f) => ruleFailureNote(f, locale))],
       findings,
+      figures: keyFigures(bound),
     } as FileResult,
-    carry: carrySummary(path, bound),
+    summary: reportSummary(path, bound),
     fixed,
     config,
     lines: bound.report.lines,

@@ -1,7 +1,8 @@
 /**
  * govreport check [files|folders|globs] — the editor's checks from a terminal or CI;
  * govreport convert FILE… — a PDF, Word file or web page as report text (see convert.ts);
- * govreport export FILE… --to docx — a report as a Word document in the official layout (see export.ts).
+ * govreport export FILE… --to docx — a report as a Word document in the official layout (see export.ts);
+ * govreport rollup FILES|FOLDER — the reports' tables summed into a roll-up report (see rollup.ts).
  * Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.
  */
 import { once } from 'node:events';
@@ -9,22 +10,26 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Locale } from '../rules';
-import type { CarrySummary } from '../rules/carry-over';
+import type { ReportSummary } from '../rules/summary';
 import { say } from '../rules/types';
 import { checkFile, type CheckFileOptions, type CheckFileResult, type CheckFileTask } from './check-file';
-import { dirname, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { checkAcrossReports } from '../rules';
 import type { ConfigFile } from '../config/config';
 import { findConfigFile, isUnusable } from '../node/config-file';
 import { expandArguments, unreadableText } from './files';
 import { convertFiles } from './convert';
 import { exportFiles } from './export';
+import { rollupFiles } from './rollup';
 import { toJson, toSarif, toText, type FileResult, type Skipped } from './output';
+import { toCsv } from './csv';
+import { reviewPage } from './review-page';
+import { writeFileSync } from 'node:fs';
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : 'development';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'html', 'csv'] as const;
 /** Below this many files, worker threads cost more than they save. */
 const PARALLEL_FROM = 16;
 const PROGRESS_FROM = 20;
@@ -35,6 +40,7 @@ function usage(locale: Locale): string {
     `用法：govreport check [文件|文件夹|通配符…] [选项]
       govreport convert 文件… [--to md|txt] [-o 文件夹] [--force]
       govreport export 文件… --to docx [-o 文件夹] [--force]
+      govreport rollup 文件…|文件夹 [--organ 机关] [--year 年度] [-o 输出.md] [--force]
 
 check    检查政府信息公开工作年度报告：文本（.txt、.md、.govreport；UTF-8、UTF-16 或 GBK/GB18030 编码）、
          PDF（.pdf）、Word（.docx、.doc）和网页（.html、.htm）。
@@ -42,9 +48,15 @@ convert  将 PDF、Word 文件或网页转换为报告文本：Markdown 表格�
          未用 -o 时输出到标准输出；用 -o 时写入该文件夹（文件名.md），不覆盖已有文件（--force 覆盖）。
 export   将报告导出为公文格式（GB/T 9704）的 Word 文件（文件名.docx），写在报告旁或 -o 指定的文件夹，
          不覆盖已有文件；有错误的报告不导出并列出错误（--force 仍然导出并覆盖已有文件）。
+rollup   将下级单位同一年度报告的法定表格逐项相加，生成汇总报告（表格已填，正文留待撰写），
+         导言列出已汇总的单位、未汇总的报告及原因和 .govreportrc.json "units" 中未收到报告的单位。
+         --organ 为汇总机关（默认文件夹名），--year 为年度（默认报告中最晚的年度）；
+         未用 -o 时输出到标准输出，不覆盖已有文件（--force 覆盖）。
 
 选项：
-  --format text|json|sarif   输出格式（默认 text）
+  --format text|json|sarif|html|csv
+                             输出格式（默认 text）：html 为审阅页面，csv 为问题清单（Excel、WPS 可直接打开）
+  -o 文件                    将结果写入该文件（已有则覆盖），而不是标准输出
   --fix                      将可自动修正的问题写回文件（保留编码和换行符；PDF、Word、网页不写回）
   --lang zh-cn|en            输出语言（默认跟随系统）
   --jobs N                   并行检查的线程数（默认按 CPU 数）
@@ -57,6 +69,7 @@ export   将报告导出为公文格式（GB/T 9704）的 Word 文件（文件�
     `Usage: govreport check [files|folders|globs…] [options]
        govreport convert FILE… [--to md|txt] [-o DIR] [--force]
        govreport export FILE… --to docx [-o DIR] [--force]
+       govreport rollup FILES|FOLDER [--organ NAME] [--year N] [-o OUT.md] [--force]
 
 check    checks government information-disclosure annual reports: text (.txt, .md, .govreport; UTF-8,
          UTF-16 or GBK/GB18030), PDF (.pdf), Word (.docx, .doc) and web pages (.html, .htm).
@@ -66,9 +79,16 @@ convert  converts a PDF, Word file or web page to report text: Markdown tables (
 export   exports a report as a Word document in the official layout (GB/T 9704), NAME.docx beside
          it or in the -o folder, never over an existing file; a report with errors is not exported
          and its errors are listed (--force exports it anyway, and overwrites).
+rollup   sums the statutory tables of the units' reports of one year into a roll-up report (tables
+         filled, parts left for the writer) whose preamble lists the units summed, the reports left
+         out and why, and the units of .govreportrc.json "units" with no report. --organ names the
+         organ making it (default: the folder's name), --year the year (default: the latest among
+         the reports). Without -o to standard output; never over an existing file (--force overwrites).
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif|html|csv
+                             output format (default: text): html a review page, csv the list of problems (opens in Excel, WPS)
+  -o FILE                    write the output to FILE (replacing it) instead of standard output
   --fix                      write the automatic fixes back (keeping encoding and line endings; never into a PDF, Word file or page)
   --lang zh-cn|en            language of the output (default: the system's)
   --jobs N                   threads checking files in parallel (default: by CPU count)
@@ -103,6 +123,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         to: { type: 'string' },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
+        organ: { type: 'string' },
+        year: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -142,6 +164,13 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (targets.length === 0) return usageError(say(locale, '请指定要导出的报告', 'name the reports to export'), locale);
     return exportFiles(targets, { to: values.to, outDir: values.output, force: values.force }, locale, cwd);
   }
+  if (command === 'rollup') {
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100))
+      return usageError(say(locale, `--year 需要年度，如 2023：${values.year}`, `--year needs a year such as 2023: ${values.year}`), locale);
+    if (targets.length === 0) return usageError(say(locale, '请指定要汇总的报告或文件夹', 'name the reports or the folder to roll up'), locale);
+    return rollupFiles(targets, { organ: values.organ, year, output: values.output, force: values.force }, locale, cwd);
+  }
   if (command !== 'check')
     return usageError(command ? say(locale, `未知命令：${command}`, `unknown command: ${command}`) : say(locale, '缺少命令', 'missing command'), locale);
   const format = values.format as (typeof FORMATS)[number];
@@ -152,6 +181,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   if (targets.length === 0) return usageError(say(locale, '请指定要检查的文件或文件夹', 'name the files or folders to check'), locale);
 
   const { files, missing, unreadable } = await expandArguments(targets, cwd);
+  const outputFile = values.output === undefined ? undefined : resolve(cwd, values.output);
+  if (outputFile !== undefined && files.includes(outputFile))
+    return usageError(
+      say(locale, `-o ${values.output} 是要检查的文件，不能覆盖`, `-o ${values.output} is one of the files checked: it would be overwritten`),
+      locale,
+    );
   const name = (path: string) => relative(cwd, path) || path;
   for (const m of missing) process.stderr.write(`govreport: ${say(locale, `找不到：${m}`, `not found: ${m}`)}\n`);
   for (const u of unreadable) process.stderr.write(`govreport: ${unreadableText(u, cwd, locale)}\n`);
@@ -174,12 +209,14 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
   const outcomes = await checkAll(tasks, { locale, fix: values.fix }, jobs);
   const results: FileResult[] = [];
+  const texts = new Map<FileResult, readonly string[]>();
   const skipped: Skipped[] = [];
-  const carries: CarrySummary[] = [];
+  const summaries: ReportSummary[] = [];
   for (const outcome of outcomes) {
     if (outcome.kind === 'checked') {
       results.push(outcome.result);
-      if (outcome.carry) carries.push(outcome.carry);
+      texts.set(outcome.result, outcome.lines);
+      if (outcome.summary) summaries.push(outcome.summary);
       if (outcome.failedRules.length > 0) failures++;
       if (outcome.notFixed) {
         failures++;
@@ -196,14 +233,35 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   for (const outcome of outcomes) {
     if (outcome.kind !== 'checked') continue;
     const result = outcome.result;
-    if (outcome.carry) for (const finding of checkAcrossReports(outcome.carry, carries, outcome.lines, outcome.config, locale)) result.findings.push(finding);
+    if (outcome.summary)
+      for (const finding of checkAcrossReports(outcome.summary, summaries, outcome.lines, outcome.config, locale)) result.findings.push(finding);
     result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
-  const colour = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env.NO_COLOR));
-  if (format === 'json') process.stdout.write(toJson(results, cwd));
-  else if (format === 'sarif') process.stdout.write(toSarif(results, cwd, version, locale));
-  else process.stdout.write(toText(results, skipped, cwd, locale, !!colour));
+  const colour = outputFile === undefined && (values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env.NO_COLOR)));
+  const output = {
+    json: () => toJson(results, cwd),
+    sarif: () => toSarif(results, cwd, version, locale),
+    html: () =>
+      reviewPage(
+        results.map((result) => ({ result, lines: texts.get(result)! })),
+        cwd,
+        locale,
+        version,
+      ),
+    csv: () => toCsv(results, cwd, locale),
+    text: () => toText(results, skipped, cwd, locale, !!colour),
+  }[format]();
+  if (outputFile === undefined) process.stdout.write(output);
+  else
+    try {
+      writeFileSync(outputFile, output);
+    } catch (error) {
+      process.stderr.write(
+        `govreport: ${say(locale, `无法写入 ${values.output}：${(error as Error).message}`, `cannot write ${values.output}: ${(error as Error).message}`)}\n`,
+      );
+      return 2;
+    }
   if (failures > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

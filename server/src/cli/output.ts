@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules, type Finding, type Locale, type Severity } from '../rules';
 import { appliedFixText, type AppliedFix } from '../rules/fix-all';
+import type { KeyFigures } from '../rules/key-figures';
 import { say } from '../rules/types';
 import type { SourceKind, SourcePlace } from '../readers/model';
 import { SOURCE_LABELS } from '../readers/dispatch';
@@ -24,10 +25,12 @@ export interface FileResult {
   fixed?: AppliedFix[];
   /** A PDF, Word file or web page: where each line of the converted text came from. */
   source?: { kind: SourceKind; places: (SourcePlace | undefined)[] };
+  /** What the statutory tables give of the key figures (review page, JSON). */
+  figures?: KeyFigures;
 }
 
 /** Where in the source file a finding is, for a file that was converted. */
-function placeOf(result: FileResult, finding: Finding): SourcePlace | undefined {
+export function placeOf(result: FileResult, finding: Finding): SourcePlace | undefined {
   return result.source && placeOfLine(result.source.places, finding.range.start.line);
 }
 
@@ -37,8 +40,10 @@ export interface Skipped {
 }
 
 /**
- * The public JSON shape: an array of { file, era, organ, year, notes?, fixed?, diagnostics: [{ code, severity, message, range, fixes?, source? }] },
- * `fixed` listing what --fix wrote: [{ code, title, changes: [{ before, after }] }].
+ * The public JSON shape: an array of { file, era, organ, year, notes?, fixed?, figures?, reused?, diagnostics: [{ code, severity, message, range, fixes?, source? }] },
+ * `fixed` listing what --fix wrote: [{ code, title, changes: [{ before, after }] }],
+ * `figures` the key figures the tables give: { received?, disclosedShare?, partlyShare?, review?, litigation? } (shares between 0 and 1),
+ * `reused` where report.copied-text found copies: { share, previousYear, previous } (the share of the report's prose taken from `previous`).
  * For a converted file the range is in the converted text (`govreport convert`), `source` the place in the file itself.
  */
 export function toJson(results: FileResult[], cwd: string): string {
@@ -51,6 +56,8 @@ export function toJson(results: FileResult[], cwd: string): string {
         year: r.year ?? null,
         ...(r.notes.length > 0 ? { notes: r.notes } : {}),
         ...(r.fixed && r.fixed.length > 0 ? { fixed: r.fixed } : {}),
+        ...(r.figures ? { figures: r.figures } : {}),
+        ...reusedProse(r, cwd),
         diagnostics: r.findings.map((f) => ({
           code: f.code,
           severity: f.severity,
@@ -64,6 +71,14 @@ export function toJson(results: FileResult[], cwd: string): string {
       2,
     ) + '\n'
   );
+}
+
+/** What report.copied-text found of the report's prose in last year's report (every finding of it gives the same share). */
+function reusedProse(result: FileResult, cwd: string): { reused?: { share: number; previousYear: number; previous: string } } {
+  const data = result.findings.find((f) => f.code === 'report.copied-text')?.data;
+  if (!data) return {};
+  const previous = String(data.previous);
+  return { reused: { share: Number(data.reusedShare), previousYear: Number(data.previousYear), previous: relative(cwd, previous) || previous } };
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -115,7 +130,7 @@ export function toSarif(results: FileResult[], cwd: string, version: string, loc
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-const SEVERITY_NAMES: Record<Severity, [string, string]> = {
+export const SEVERITY_NAMES: Record<Severity, [string, string]> = {
   error: ['错误', 'error'],
   warning: ['警告', 'warning'],
   info: ['信息', 'info'],

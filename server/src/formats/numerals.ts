@@ -28,6 +28,12 @@ export function parseChineseNumber(text: string): number | undefined {
   return tens * 10 + units;
 }
 
+/** Parses digit by digit, as years are written in dates (二〇一九 → 2019); undefined for anything else. */
+export function parseChineseDigits(text: string): number | undefined {
+  if (!/^[零〇○一二三四五六七八九]+$/.test(text)) return undefined;
+  return [...text].reduce((n, digit) => n * 10 + DIGITS[digit], 0);
+}
+
 const NAMES = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 23 → 二十三 (1–99). */

@@ -163,3 +163,66 @@ export type CheckWorkspaceResult =
     }
   /** Nothing was checked: why (no file system in the browser, checks turned off), in the UI language. */
   | { ok: false; message: string };
+
+/** The workspace's reports by organ and year, with their findings' counts (the 「年度报告」 view): → ReportGroup[]. */
+export const REPORTS = 'govreport/reports';
+/** Sent by the server when what govreport/reports answers may have changed (the workspace was indexed, a report's findings changed). */
+export const REPORTS_CHANGED = 'govreport/reportsChanged';
+
+/** How many findings of each kind: `others` are the infos and hints. */
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  others: number;
+}
+
+/** A report of the workspace: an open one as it is in the editor, the others as they are on disk. */
+export interface ListedReport extends FindingCounts {
+  uri: string;
+  /** As the title writes it. */
+  organ: string;
+  year: number;
+  format: FormatId;
+  formatName: string;
+}
+
+/** The reports of one organ (named as its latest report writes it), the latest year first. */
+export interface ReportGroup {
+  organ: string;
+  reports: ListedReport[];
+}
+
+/**
+ * 汇总下级报告: the statutory tables of a folder's reports of one year summed into a roll-up report
+ * (rules/rollup.ts): RollupParams → RollupResult. Without `year` and `organ` it answers the years
+ * found and the organ to suggest, for the client's questions, and rolls nothing up.
+ */
+export const ROLLUP = 'govreport/rollup';
+
+export interface RollupParams {
+  /** The folder (URI) whose reports are summed, subfolders included. */
+  folder: string;
+  year?: number;
+  organ?: string;
+}
+
+export type RollupResult =
+  | {
+      ok: true;
+      /** The report years found in the folder, latest first. */
+      years: number[];
+      /** What to suggest as the organ making the roll-up: the folder's name. */
+      organ: string;
+      rollup?: {
+        year: number;
+        /** A report text (tab-separated tables). */
+        text: string;
+        summed: string[];
+        /** Reports not summed (file paths relative to the folder) and why, in the UI language. */
+        leftOut: { name: string; reason: string }[];
+        /** Expected units (.govreportrc.json "units") with no report summed. */
+        missing: string[];
+      };
+    }
+  /** Nothing was read: why (no file system in the browser), in the UI language. */
+  | { ok: false; message: string };

@@ -68,16 +68,18 @@ import { defaultSettings, parseSettings, type Settings } from './settings';
 import { toDocumentSymbols } from './symbols';
 import { labelCompletions } from './completion';
 import { registerTemplateRequests } from './templates';
-import { APPLY_ALL_FIXES, PUBLISHED_LAYOUT, SHOW_FIX_ALL_SUMMARY, STATUS, type FixAllSummary, type ReportStatus } from './protocol';
+import { APPLY_ALL_FIXES, PUBLISHED_LAYOUT, REPORTS_CHANGED, SHOW_FIX_ALL_SUMMARY, STATUS, type FixAllSummary, type ReportStatus } from './protocol';
 import { totalHints } from './inlay-hints';
 import { checkLogLine } from './check-log';
 import { servedAsReport } from './served';
 import { formatTables } from '../engine/table-layout';
-import { carrySummary } from '../rules/carry-over';
+import { reportSummary } from '../rules/summary';
 import type { WorkspaceIndexFactory } from './workspace-index';
 import { registerSourceRequests, type ConvertSource } from './sources';
 import { registerWorkspaceCheck, type WorkspaceFiles } from './workspace-check';
+import { registerRollupRequest } from './rollup';
 import { registerExportRequest, type ExportDocx } from './export';
+import { countFindings, listedReport, registerReportsRequest, reportsNotifier } from './reports';
 import { exportErrors } from '../publish/errors';
 import { layoutReport } from '../publish/layout';
 import type { PublishedReport } from '../publish/model';
@@ -165,6 +167,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       connection.console.log(`govreport: ${what} not taken by the client: ${error instanceof Error ? error.message : String(error)}`),
     );
   const refreshDiagnostics = () => unanswered('workspace/diagnostic/refresh', connection.languages.diagnostics.refresh());
+  const reportsChanged = reportsNotifier(() => unanswered(REPORTS_CHANGED, connection.sendNotification(REPORTS_CHANGED)));
+  connection.onShutdown(reportsChanged.stop);
+  /** The settings or a `.govreportrc.json` changed: every report is checked again when the list is next asked for. */
+  const forgetListedReports = () => {
+    listedReports.forget();
+    reportsChanged.changed();
+  };
   const show = (type: MessageType, message: string) =>
     unanswered('window/showMessageRequest', connection.sendRequest(ShowMessageRequest.type, { type, message }));
 
@@ -243,6 +252,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     if (settings.problems.length > 0) connection.console.warn(`govreport: settings: ${settings.problems.join('; ')}`);
     states.clear();
+    forgetListedReports();
   };
 
   /** The edits of fix-all under the document's rule levels, and what they fix; none for a document that is not checked (too large, or checks off). */
@@ -256,11 +266,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** The findings of a document, with those that compare it to the other reports of the workspace. */
   const findingsOf = (uri: string, analysis: Analysis): Finding[] => {
-    const summary = carrySummary(uri, analysis.bound);
+    const summary = reportSummary(uri, analysis.bound);
     if (!summary) return analysis.findings;
     const open = documents.all().flatMap((d) => {
       const other = d.uri === uri ? undefined : stateOf(d.uri)?.analysis;
-      const s = other && carrySummary(d.uri, other.bound);
+      const s = other && reportSummary(d.uri, other.bound);
       return s ? [s] : [];
     });
     const others = [...open, ...(workspace?.summaries() ?? []).filter((s) => !open.some((o) => o.uri === s.uri))];
@@ -304,6 +314,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (initialized) return;
           initialized = true;
           workspace?.onDidChange(refreshDiagnostics);
+          workspace?.onDidChange(reportsChanged.changed);
           workspace?.start(workspaceFolders);
           try {
             await refreshSettings();
@@ -326,6 +337,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
               reportedProblems.clear();
               options.configFilesChanged?.();
               states.clear();
+              forgetListedReports();
               refreshDiagnostics();
             } else workspace?.refresh(change.uri);
           }
@@ -349,6 +361,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sources = registerSourceRequests(connection, guard, options.convertSource, () => locale);
   documents.onDidClose((e) => {
     states.delete(e.document.uri);
+    reportsChanged.closed(e.document.uri);
     sources.forget(e.document.uri);
   });
 
@@ -403,13 +416,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           formatName: say(locale, era.format.name, era.format.nameEn),
           source: era.source,
           checked: analysis.checked,
-          errors: findings.filter((f) => f.severity === 'error').length,
-          warnings: findings.filter((f) => f.severity === 'warning').length,
-          others: findings.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
+          ...countFindings(findings),
           failedRules: analysis.failures.map((f) => f.code),
           checkedAt: new Date().toISOString(),
         };
         unanswered(STATUS, connection.sendNotification(STATUS, status));
+        reportsChanged.checked(uri, state.hash);
         connection.console.info(checkLogLine(status, state.version, Date.now() - started));
         return { kind: DocumentDiagnosticReportKind.Full, items: sources.withPlaces(uri, toDiagnostics(findings, uri, state)) };
       }),
@@ -539,10 +551,38 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     check: (uri, content) => {
       const analysis = content ? analyse(uri, content.languageId, content.text, true) : stateOf(uri)?.analysis;
       if (!analysis) return 'not-report';
-      return analysis.checked ? { findings: findingsOf(uri, analysis), carry: carrySummary(uri, analysis.bound) } : 'too-large';
+      return analysis.checked ? { findings: findingsOf(uri, analysis), summary: reportSummary(uri, analysis.bound) } : 'too-large';
     },
     indexed: () => workspace?.summaries() ?? [],
     log: (message) => connection.console.error(message),
+  });
+  registerRollupRequest(connection, guard, {
+    files: options.workspaceFiles,
+    locale: () => locale,
+    maxDocumentSize: () => settings.maxDocumentSize,
+    configOf,
+    openText: (uri) => documents.get(uri)?.getText(),
+  });
+  const listedReports = registerReportsRequest(connection, guard, {
+    ready: async () => void (await Promise.all([settingsRead, workspace?.indexed()])),
+    indexed: () => workspace?.summaries() ?? [],
+    open: (uri) => {
+      const state = stateOf(uri);
+      if (!state) return undefined;
+      return state.analysis ? listedReport(uri, state.analysis.bound, findingsOf(uri, state.analysis), locale) : null;
+    },
+    edition: stateOf,
+    read: async (uri) => {
+      const content = await options.workspaceFiles?.read(uri, settings.maxDocumentSize, locale);
+      if (content?.kind !== 'text') return undefined;
+      try {
+        const analysis = analyse(uri, content.languageId, content.text, true);
+        return (analysis && listedReport(uri, analysis.bound, findingsOf(uri, analysis), locale)) ?? undefined;
+      } catch (error) {
+        connection.console.error(`govreport: cannot check ${uri}: ${errorText(error)}`);
+        return undefined;
+      }
+    },
   });
 
   documents.listen(checkedSync(connection, guard));

@@ -12,7 +12,7 @@ const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema> & {
-  /** `govreport.rules` and `govreport.assumeFormat`, validated as `.govreportrc.json` is. */
+  /** `govreport.rules`, `govreport.assumeFormat` and `govreport.plausibility`, validated as `.govreportrc.json` is. */
   config: Config;
   problems: string[];
 };
@@ -23,7 +23,7 @@ export function parseSettings(value: unknown): Settings {
   const input = isObject ? (value as Record<string, unknown>) : {};
   const base = settingsSchema.parse(input);
   const { config, problems } = parseConfig(
-    { rules: input.rules, assumeFormat: input.assumeFormat },
+    { rules: input.rules, assumeFormat: input.assumeFormat, plausibility: input.plausibility },
     rules.map((r) => r.code),
   );
   return {

@@ -9,7 +9,8 @@ import * as z from 'zod/mini';
 import { looksLikeReport } from '../engine/detect';
 import type { SourceKind, SourcePlace } from '../readers/model';
 import type { Finding, Locale } from '../rules';
-import type { CarrySummary } from '../rules/carry-over';
+import { sameOrgan } from '../engine/organ';
+import { isDated, type DatedSummary, type ReportSummary } from '../rules/summary';
 import { say } from '../rules/types';
 import { toDiagnostics } from './diagnostics';
 import { errorText, parsed, type guardWith } from './guard';
@@ -48,9 +49,9 @@ export interface WorkspaceCheckHost {
    * document's (`content` undefined), or those of `content` (checked under `uri`). 'not-report' for a
    * text the editor does not check, 'too-large' for one over govreport.maxDocumentSize.
    */
-  check(uri: string, content?: { text: string; languageId: string }): { findings: Finding[]; carry?: CarrySummary } | 'not-report' | 'too-large';
+  check(uri: string, content?: { text: string; languageId: string }): { findings: Finding[]; summary?: ReportSummary } | 'not-report' | 'too-large';
   /** The workspace's reports, as report.carry-over compares them. */
-  indexed(): readonly CarrySummary[];
+  indexed(): readonly DatedSummary[];
   log(message: string): void;
 }
 
@@ -108,10 +109,11 @@ export async function checkWorkspace(
       result.cancelled = true;
       break;
     }
-    const { checked, carry } = await checkFile(host, reader, uri, locale);
-    // A report checked again (it changed): next year's report of the same organ compares its carried-over figures with it.
-    if (named && carry)
-      for (const next of host.indexed()) if (next.organ === carry.organ && next.year === carry.year + 1 && !files.includes(next.uri)) files.push(next.uri);
+    const { checked, summary } = await checkFile(host, reader, uri, locale);
+    // A report checked again (it changed): next year's report of the same organ is compared with it.
+    if (named && summary && isDated(summary))
+      for (const next of host.indexed())
+        if (sameOrgan(next.organKey, summary.organKey) && next.year === summary.year + 1 && !files.includes(next.uri)) files.push(next.uri);
     result.files++;
     if (checked.outcome === 'report') {
       result.reports++;
@@ -135,7 +137,7 @@ async function checkFile(
   files: WorkspaceFiles,
   uri: string,
   locale: Locale,
-): Promise<{ checked: CheckedFile; carry?: CarrySummary }> {
+): Promise<{ checked: CheckedFile; summary?: ReportSummary }> {
   const maxSize = host.maxDocumentSize();
   const tooLarge = say(
     locale,
@@ -146,7 +148,10 @@ async function checkFile(
     if (result === 'not-report') return { checked: { uri, outcome: result, reason: say(locale, '不是年度报告', 'not an annual report') } };
     if (result === 'too-large') return { checked: { uri, outcome: 'not-read' as const, reason: tooLarge } };
     const errors = result.findings.filter((f) => f.severity === 'error').length;
-    return { checked: { uri, outcome: 'report' as const, ...(source && { source }), errors, diagnostics: diagnostics(result.findings) }, carry: result.carry };
+    return {
+      checked: { uri, outcome: 'report' as const, ...(source && { source }), errors, diagnostics: diagnostics(result.findings) },
+      summary: result.summary,
+    };
   };
   try {
     if (host.isOpen(uri)) return outcome(host.check(uri), (findings) => diagnosticsOf(findings, uri));

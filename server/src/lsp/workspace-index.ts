@@ -1,8 +1,8 @@
-import type { CarrySummary } from '../rules/carry-over';
+import type { DatedSummary } from '../rules/summary';
 
 /**
  * The reports of the workspace that are not open, summarised for the checks that need other
- * documents (report.carry-over). Built in the background: checks never wait for it, and it tells
+ * documents (report.carry-over, report.copied-text…). Built in the background: checks never wait for it, and it tells
  * when it has learned something new so that diagnostics can be pulled again.
  */
 export interface WorkspaceIndex {
@@ -10,7 +10,8 @@ export interface WorkspaceIndex {
   start(folders: readonly string[]): void;
   /** A file changed, appeared or went away on disk. */
   refresh(uri: string): void;
-  summaries(): readonly CarrySummary[];
+  /** The reports that tell their organ and year: those the others can be compared with. */
+  summaries(): readonly DatedSummary[];
   /** Settles once the folders given to `start` are indexed (at once before `start`). */
   indexed(): Promise<void>;
   onDidChange(listener: () => void): void;

@@ -5,7 +5,7 @@ import { bind } from '../engine/bind';
 import { looksLikeReport } from '../engine/detect';
 import { parseReport } from '../engine/structure';
 import type { WorkspaceIndex } from '../lsp/workspace-index';
-import { carrySummary, type CarrySummary } from '../rules/carry-over';
+import { isDated, reportSummary, type DatedSummary } from '../rules/summary';
 import { localPath } from './local-path';
 import { listFiles, readReportText, TEXT_EXTENSIONS } from './report-files';
 
@@ -14,7 +14,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const BATCH = 16;
 
 export function createNodeWorkspaceIndex(): WorkspaceIndex {
-  const summaries = new Map<string, CarrySummary>();
+  const summaries = new Map<string, DatedSummary>();
   const listeners: (() => void)[] = [];
   const changed = () => listeners.forEach((l) => l());
   let indexed = Promise.resolve();
@@ -24,9 +24,10 @@ export function createNodeWorkspaceIndex(): WorkspaceIndex {
     const had = summaries.delete(uri);
     const text = readText(path);
     if (text === undefined || (extname(path) !== '.govreport' && !looksLikeReport(text))) return had;
-    const summary = carrySummary(uri, bind(parseReport(text)));
-    if (summary) summaries.set(uri, summary);
-    return had || !!summary;
+    const summary = reportSummary(uri, bind(parseReport(text)));
+    if (!isDated(summary)) return had;
+    summaries.set(uri, summary);
+    return true;
   };
 
   return {

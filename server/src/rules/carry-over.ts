@@ -4,14 +4,11 @@
  * is given, the editor over the workspace's reports. Reports are compared through small summaries,
  * which the CLI's worker threads and the server's workspace index can pass around.
  */
-import type { BoundReport } from '../engine/bind';
-import { normalizeText } from '../engine/labels';
-import type { Range } from '../engine/types';
-import { sameValue, toNumber, type Amount } from '../engine/values';
-import { columnName, valueColumns } from './cells';
-import { say, type Locale, type ReportsRule, type RuleFinding } from './types';
+import { sameValue, toNumber } from '../engine/values';
+import { previousReport, rowCells, type ReportSummary } from './summary';
+import { say, type ReportsContext, type ReportsRule, type RuleFinding } from './types';
 
-export const reportCarryOver: ReportsRule<CarrySummary> = {
+export const reportCarryOver: ReportsRule<ReportSummary> = {
   code: 'report.carry-over',
   defaultSeverity: 'error',
   fixable: false,
@@ -25,67 +22,23 @@ export const reportCarryOver: ReportsRule<CarrySummary> = {
   checkReports: checkCarryOver,
 };
 
-interface CarriedCell {
-  column: string;
-  columnName: string;
-  value: Amount;
-  text: string;
-  range: Range;
-}
-
-/** What one report says about its carried-over applications. */
-export interface CarrySummary {
-  uri: string;
-  organ: string;
-  year: number;
-  title: string;
-  carriedIn?: { label: string; cells: CarriedCell[] };
-  carriedOut?: { label: string; cells: CarriedCell[] };
-}
-
-export function carrySummary(uri: string, bound: BoundReport): CarrySummary | undefined {
-  const organ = bound.report.title?.organ;
-  const year = bound.report.title?.year ?? bound.report.period?.year;
-  const table = bound.tables.find((t) => t.definition.id === 'applications');
-  if (!organ || !year) return undefined;
-  const row = (id: string) => {
-    const bound = table?.rows.get(id);
-    if (!table || !bound) return undefined;
-    const cells = valueColumns(table).flatMap((column) => {
-      const cell = bound.cells.get(column.id);
-      return cell?.value.kind === 'number'
-        ? [
-            {
-              column: column.id,
-              columnName: columnName(table.definition, column),
-              value: { units: cell.value.units, decimals: cell.value.decimals },
-              text: cell.cell!.text,
-              range: cell.range,
-            },
-          ]
-        : [];
-    });
-    return { label: bound.definition.label, cells };
-  };
-  return { uri, organ: normalizeText(organ), year, title: bound.report.title!.text, carriedIn: row('carried_in'), carriedOut: row('carried_out') };
-}
-
 /** The findings of `report` against last year's report of the same organ among `others`. */
-function checkCarryOver(report: CarrySummary, others: readonly CarrySummary[], locale: Locale): RuleFinding[] {
-  const previous = others.find((o) => o.uri !== report.uri && o.organ === report.organ && o.year === report.year - 1);
-  if (!previous?.carriedOut || !report.carriedIn) return [];
+function checkCarryOver(report: ReportSummary, others: readonly ReportSummary[], { locale }: ReportsContext): RuleFinding[] {
+  const previous = previousReport(report, others);
+  if (!previous) return [];
+  const carriedOut = rowCells(previous, 'applications', 'carried_out');
   const findings: RuleFinding[] = [];
-  for (const now of report.carriedIn.cells) {
-    const before = previous.carriedOut.cells.find((c) => c.column === now.column);
+  for (const now of rowCells(report, 'applications', 'carried_in')) {
+    const before = carriedOut.find((c) => c.column === now.column);
     if (!before || sameValue(before.value, now.value)) continue;
     findings.push({
       range: now.range,
       message: say(
         locale,
-        `「${report.carriedIn.label}」的「${now.columnName}」为 ${now.text}，而 ${previous.year} 年度报告的「${previous.carriedOut.label}」为 ${before.text}。`,
-        `「${report.carriedIn.label}」/「${now.columnName}」 is ${now.text}, but the ${previous.year} report carried ${before.text} over (「${previous.carriedOut.label}」).`,
+        `「${now.rowLabel}」的「${now.columnName}」为 ${now.text}，而 ${previous.year} 年度报告的「${before.rowLabel}」为 ${before.text}。`,
+        `「${now.rowLabel}」/「${now.columnName}」 is ${now.text}, but the ${previous.year} report carried ${before.text} over (「${before.rowLabel}」).`,
       ),
-      related: [{ uri: previous.uri, range: before.range, message: `${previous.title}：${previous.carriedOut.label} ${before.text}` }],
+      related: [{ uri: previous.uri, range: before.range, message: `${previous.title}：${before.rowLabel} ${before.text}` }],
       data: { column: now.column, expected: toNumber(before.value), previousYear: previous.year },
       fixes: [],
     });

@@ -5,7 +5,13 @@ import { parseReport } from '../engine/structure';
 import { partDuplicate, partMissing, partOrder, partTitle } from './parts';
 import { partFeeStatement, reportFormatMismatch, reportPeriodMismatch, reportTitle } from './report';
 import { reportProseVsTable } from './prose';
-import { reportCarryOver, type CarrySummary } from './carry-over';
+import { reportStaleYear } from './stale-year';
+import { reportLate } from './late';
+import { reportCarryOver } from './carry-over';
+import { reportCopiedText } from './copied-text';
+import { reportInForceMismatch } from './in-force-mismatch';
+import type { ReportSummary } from './summary';
+import { valueImplausible } from './value-implausible';
 import { completeFindings } from './complete';
 import { tableBalanceMismatch } from './table-balance-mismatch';
 import { tableSubsetExceeds } from './table-subset-exceeds';
@@ -41,10 +47,12 @@ export const reportRules: readonly ReportRule[] = [
   reportTitle,
   partFeeStatement,
   reportProseVsTable,
+  reportStaleYear,
+  reportLate,
 ];
 
 /** The rules that compare several reports. */
-export const reportsRules: readonly ReportsRule<CarrySummary>[] = [reportCarryOver];
+export const reportsRules: readonly ReportsRule<ReportSummary>[] = [reportCarryOver, reportCopiedText, reportInForceMismatch, valueImplausible];
 
 /** Every rule: what the rule tables are made from (README, settings, .govreportrc.json schema, SARIF). */
 export const rules: readonly Rule[] = [...reportRules, ...reportsRules];
@@ -174,15 +182,21 @@ export function finalizeFindings(findings: Finding[], lines: readonly string[], 
 }
 
 /**
- * The findings of the rules over several reports (report.carry-over) for `report`, compared with
+ * The findings of the rules over several reports (report.carry-over, report.copied-text…) for `report`, compared with
  * `others`, under its document's inline suppressions and rule levels: the one entry point of the CLI
  * (over the files it is given) and of the server (over the open and indexed reports).
  */
-export function checkAcrossReports(report: CarrySummary, others: readonly CarrySummary[], lines: readonly string[], config: Config, locale: Locale): Finding[] {
+export function checkAcrossReports(
+  report: ReportSummary,
+  others: readonly ReportSummary[],
+  lines: readonly string[],
+  config: Config,
+  locale: Locale,
+): Finding[] {
   const findings = reportsRules
     .filter((rule) => config.rules?.[rule.code] !== 'off')
     // A finding outside the document is dropped, as in checkBound; these rules have no failure list to count it in.
-    .flatMap((rule) => completeFindings(rule, rule.checkReports(report, others, locale), lines).findings);
+    .flatMap((rule) => completeFindings(rule, rule.checkReports(report, others, { locale, config }), lines).findings);
   return identifyFindings(finalizeFindings(findings, lines, config), { organ: report.organ, year: report.year });
 }
 

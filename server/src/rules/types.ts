@@ -1,3 +1,4 @@
+import type { Config } from '../config/config';
 import type { BoundReport } from '../engine/bind';
 import type { TextEdit } from '../engine/edits';
 import type { Range } from '../engine/types';
@@ -67,10 +68,16 @@ export interface ReportRule extends RuleMetadata {
   check(context: RuleContext): RuleFinding[];
 }
 
+/** What a rule over several reports is given besides the reports: the locale and the configuration (its thresholds). */
+export interface ReportsContext {
+  locale: Locale;
+  config: Config;
+}
+
 /** A rule over several reports: each is compared with the others through its summary. */
 export interface ReportsRule<Summary = unknown> extends RuleMetadata {
   scope: 'reports';
-  checkReports(report: Summary, others: readonly Summary[], locale: Locale): RuleFinding[];
+  checkReports(report: Summary, others: readonly Summary[], context: ReportsContext): RuleFinding[];
 }
 
 export type Rule = ReportRule | ReportsRule<never>;
