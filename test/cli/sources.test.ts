@@ -79,7 +79,11 @@ test('check --format json on every published file gives the findings its README 
   );
   assert.deepEqual(
     byFile.get('平潭综合实验区_2016.html')!.diagnostics.map((d) => [d.code, d.source?.kind]),
-    [['part.missing', 'html']],
+    // Its provincial 统计表's indicators the 2008 统计表 lacks (网上申请数 …): not checked, and said so.
+    [
+      ['part.missing', 'html'],
+      ['table.unread', 'html'],
+    ],
   );
   assert.equal(byFile.get('平潭综合实验区_2016.html')!.era, '2008');
   assert.deepEqual(codes('平潭综合实验区_2023.html'), ['report.prose-vs-table']);

@@ -13,7 +13,7 @@ import { exportDocx } from '../../server/src/publish/docx';
 import { convertSource } from '../../server/src/readers';
 import { readDocx } from '../../server/src/readers/docx';
 import type { Block } from '../../server/src/readers/model';
-import { cleanText } from '../../server/src/readers/text';
+import { cleanText } from '../../server/src/engine/text';
 import type { LayoutTable, PublishedReport } from '../../server/src/publish/model';
 import { readZipEntries } from '../../server/src/readers/zip';
 import { analyze } from '../../server/src/rules';
@@ -32,12 +32,12 @@ function partNames(nodes: readonly OutlineNode[]): string[] {
   return nodes.flatMap((node) => (node.type === 'section' && node.kind === 'part' ? [node.name] : []));
 }
 
-/** Each statutory cell's text, by table, row and column. */
+/** Each statutory cell's text, by table, row (in statutory order: the published table's) and column. */
 function statutoryCells(bound: BoundReport): string[] {
   return bound.tables.flatMap((table) =>
-    [...table.rows.values()].flatMap((row) =>
-      [...row.cells.values()].map((cell) => `${table.definition.id} ${row.definition.id} ${cell.column.id}: ${cell.cell?.text ?? ''}`),
-    ),
+    table.definition.rows
+      .flatMap((definition) => table.rows.get(definition.id) ?? [])
+      .flatMap((row) => [...row.cells.values()].map((cell) => `${table.definition.id} ${row.definition.id} ${cell.column.id}: ${cell.cell?.text ?? ''}`)),
   );
 }
 

@@ -115,10 +115,15 @@ test('the 2008 统计表: 统计指标, 单位 and 统计数, the indicators wri
   const table = tableOf(publish(readFixture('corpus', '平潭综合实验区_2013.txt')), 'statistics');
   assert.equal(gridRow(table.rows[0]), '[统计指标 1×1][单位 1×1][统计数 1×1]');
   assert.deepEqual(table.rows.slice(1, 3).map(gridRow), ['[主动公开信息数 1×1][条 1×1][72804 1×1]', '[1.政府公报公开政府信息数 1×1][条 1×1][0 1×1]']);
-  // 9 statutory rows written (no heading row the report lacks), then the report's own: its 单位 in the 单位 column, its 历年累计 column left out as bind leaves it.
-  assert.equal(gridRow(table.rows[9]), '[五、行政诉讼数量 1×1][件 1×1][0 1×1]');
-  assert.deepEqual(table.rows.slice(10, 12).map(gridRow), ['[其中：1、网站公开 1×1][条 1×1][72804 1×1]', '[受理依申请公开信息总数 1×1][条 1×1][0 1×1]']);
-  assert.equal(table.rows.length, 17);
+  // 13 statutory rows written, in statutory order (网站公开 is 2.政府网站公开政府信息数, 受理依申请公开信息总数 is （一）收到申请数),
+  // no heading row the report lacks; then the report's own: its 单位 in the 单位 column, its 历年累计 column left out as bind leaves it.
+  assert.deepEqual(table.rows.slice(3, 5).map(gridRow), ['[其中：1、网站公开 1×1][条 1×1][72804 1×1]', '[受理依申请公开信息总数 1×1][条 1×1][0 1×1]']);
+  assert.equal(gridRow(table.rows[13]), '[五、行政诉讼数量 1×1][件 1×1][0 1×1]');
+  assert.deepEqual(table.rows.slice(14).map(gridRow), [
+    '[3、电子邮件申请数 1×1][条 1×1][0 1×1]',
+    '[4、网上申请数 1×1][条 1×1][0 1×1]',
+    '[行政申诉、举报数 1×1][件 1×1][0 1×1]',
+  ]);
 });
 
 test('rows of the other era are appended after the statutory rows with their numbers', () => {

@@ -101,12 +101,19 @@ test('平潭综合实验区_2020.html: （七）总计 20 where the outcomes add
   assert.deepEqual(cells(tables(result)[0])[17], ['政府集中采购', '395', '73802895.90元', '']);
 });
 
-test('平潭综合实验区_2016.html: the 2008-era report and its 统计表, with only the part-六 hint', () => {
+test('平潭综合实验区_2016.html: the 2008-era report and its 统计表, with the part-六 hint and the indicators the 2008 统计表 lacks', () => {
   const result = readHtml(publishedPage('平潭综合实验区_2016'));
   const text = markdown(result);
   assert.equal(analyze(text).bound.era.format.id, '2008');
   assert.deepEqual(findings(text), [
     { code: 'part.missing', message: '缺少第六部分「六、其他需要报告的事项」。', line: '六、主要问题和改进措施', at: '六、主要问题和改进措施' },
+    {
+      code: 'table.unread',
+      message:
+        '「政府信息公开情况统计表」表的数字未能全部读取，相关合计未核对：4 项指标不在 2008 年版统计表中：「网上申请数」、「其他类型答复数」、「政府信息公开收费减免金额」等 4 项。',
+      line: '指标名称\t计量单位\t2016年度\t历年累计',
+      at: '指标名称',
+    },
   ]);
   // The page's title is set in two centred paragraphs, as the engine reads split titles.
   assert.deepEqual(result.blocks.slice(0, 2), [

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cleanText, closeUpCjk, joinWrapped } from '../../server/src/readers/text';
+import { cleanText, closeUpCjk, joinWrapped } from '../../server/src/engine/text';
 import { renderReport } from '../../server/src/readers/render';
 import { readWith, sniffSourceKind, type Readers } from '../../server/src/readers/dispatch';
 import { LIMITS, ReadError, type Block, type ReadResult } from '../../server/src/readers/model';

@@ -11,7 +11,7 @@ import { checkFile } from '../../server/src/cli/check-file';
 import { readFixture } from '../support/fixtures';
 import { tempFolder } from '../support/temp';
 
-// Its expected findings: part.title, report.prose-vs-table ×2, table.empty-cell ×2.
+// Its expected findings: report.prose-vs-table ×2, table.empty-cell ×2.
 const text = readFixture('corpus', '上海市人民政府办公厅_2019.txt');
 
 /** The rule with this code, its check replaced by one that throws `thrown`. */
@@ -28,7 +28,7 @@ const shown = (findings: Finding[]) => findings.map((f) => `${f.code} ${f.range.
 test('a rule that throws finds nothing; every other finding stands, exactly as without it; the failure names the rule and the error', () => {
   const all = analyze(text);
   assert.deepEqual(all.failures, []);
-  assert.deepEqual([...new Set(all.findings.map((f) => f.code))].sort(), ['part.title', 'report.prose-vs-table', 'table.empty-cell']);
+  assert.deepEqual([...new Set(all.findings.map((f) => f.code))].sort(), ['report.prose-vs-table', 'table.empty-cell']);
 
   const { findings, failures } = analyze(text, { rules: withRule(throwing('report.prose-vs-table', new TypeError('boom'))) });
   assert.deepEqual(shown(findings), shown(all.findings.filter((f) => f.code !== 'report.prose-vs-table')));

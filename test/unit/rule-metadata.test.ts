@@ -111,7 +111,7 @@ test('the README rule table is what the rules generate (npm run schema), and a c
 });
 
 test('the SARIF rule table is the rules metadata, with formats, scope and fixable', () => {
-  const driver = JSON.parse(toSarif([], root, '0.0.0', 'en')).runs[0].tool.driver;
+  const driver = JSON.parse(toSarif([], [], root, '0.0.0', 'en')).runs[0].tool.driver;
   assert.deepEqual(
     driver.rules.map((r: { id: string }) => r.id),
     rules.map((r) => r.code),

@@ -21,9 +21,12 @@ function addedCodes(before: Finding[], after: Finding[]): string[] {
 
 // Fixtures in the markdownlint style: every report states its expected findings beside it — the
 // faulty variants in rules/, the seeds, and the regression corpus (its README's known findings).
-for (const folder of ['rules', 'seeds', 'corpus']) {
+// The extracted text of rendered and published PDFs too (extracted/, made by scripts/make-extracted-fixtures.mjs): its `-layout` output;
+// and the pasted shapes of corpus reports (pasted-*, made by scripts/make-pasted-fixtures.mjs).
+const extracted = /\.layout\.txt$|^pasted-/;
+for (const folder of ['rules', 'seeds', 'corpus', 'extracted']) {
   for (const name of readdirSync(join(fixturesDir, folder))
-    .filter((n) => /\.(txt|md)$/.test(n) && n !== 'README.md')
+    .filter((n) => /\.(txt|md)$/.test(n) && n !== 'README.md' && (folder !== 'extracted' || extracted.test(n)))
     .sort()) {
     const expected = JSON.parse(readFixture(folder, name.replace(/\.(txt|md)$/, '.expected.json'))) as { code: string; range: string; expected?: number }[];
     for (const eol of ['\n', '\r\n']) {

@@ -211,6 +211,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   const results: FileResult[] = [];
   const texts = new Map<FileResult, readonly string[]>();
   const skipped: Skipped[] = [];
+  /** The files that could not be read: the text output tells of them on stderr, JSON and SARIF list them after the skipped ones. */
+  const unreadFiles: Skipped[] = [];
   const summaries: ReportSummary[] = [];
   for (const outcome of outcomes) {
     if (outcome.kind === 'checked') {
@@ -226,6 +228,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
     else {
       failures++;
+      unreadFiles.push({ file: outcome.file, reason: outcome.error, failed: true });
       const file = name(outcome.file);
       process.stderr.write(`govreport: ${say(locale, `无法读写 ${file}：${outcome.error}`, `cannot read or write ${file}: ${outcome.error}`)}\n`);
     }
@@ -240,8 +243,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
 
   const colour = outputFile === undefined && (values['no-color'] ? false : (values.color ?? (process.stdout.isTTY && !process.env.NO_COLOR)));
   const output = {
-    json: () => toJson(results, cwd),
-    sarif: () => toSarif(results, cwd, version, locale),
+    json: () => toJson(results, [...skipped, ...unreadFiles], cwd),
+    sarif: () => toSarif(results, [...skipped, ...unreadFiles], cwd, version, locale),
     html: () =>
       reviewPage(
         results.map((result) => ({ result, lines: texts.get(result)! })),

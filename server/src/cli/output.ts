@@ -37,6 +37,8 @@ export function placeOf(result: FileResult, finding: Finding): SourcePlace | und
 export interface Skipped {
   file: string;
   reason: string;
+  /** The file could not be read (an empty or damaged PDF, a file that vanished): an error, not a file that is no report. */
+  failed?: boolean;
 }
 
 /**
@@ -45,28 +47,32 @@ export interface Skipped {
  * `figures` the key figures the tables give: { received?, disclosedShare?, partlyShare?, review?, litigation? } (shares between 0 and 1),
  * `reused` where report.copied-text found copies: { share, previousYear, previous } (the share of the report's prose taken from `previous`).
  * For a converted file the range is in the converted text (`govreport convert`), `source` the place in the file itself.
+ * A file not checked follows the reports as { file, skipped, failed?, diagnostics: [] }, `skipped` saying why in the output's language (不是年度报告, 二进制文件, 文件为空…),
+ * `failed: true` when it could not be read at all: a consumer that reads `diagnostics` finds none, one that tells entries apart tests `skipped`.
  */
-export function toJson(results: FileResult[], cwd: string): string {
+export function toJson(results: FileResult[], skipped: Skipped[], cwd: string): string {
   return (
     JSON.stringify(
-      results.map((r) => ({
-        file: relative(cwd, r.file) || r.file,
-        era: r.era,
-        organ: r.organ ?? null,
-        year: r.year ?? null,
-        ...(r.notes.length > 0 ? { notes: r.notes } : {}),
-        ...(r.fixed && r.fixed.length > 0 ? { fixed: r.fixed } : {}),
-        ...(r.figures ? { figures: r.figures } : {}),
-        ...reusedProse(r, cwd),
-        diagnostics: r.findings.map((f) => ({
-          code: f.code,
-          severity: f.severity,
-          message: f.message,
-          range: f.range,
-          ...(f.fixes.length > 0 && !r.source ? { fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits })) } : {}),
-          ...(placeOf(r, f) ? { source: placeOf(r, f) } : {}),
-        })),
-      })),
+      results
+        .map((r): object => ({
+          file: relative(cwd, r.file) || r.file,
+          era: r.era,
+          organ: r.organ ?? null,
+          year: r.year ?? null,
+          ...(r.notes.length > 0 ? { notes: r.notes } : {}),
+          ...(r.fixed && r.fixed.length > 0 ? { fixed: r.fixed } : {}),
+          ...(r.figures ? { figures: r.figures } : {}),
+          ...reusedProse(r, cwd),
+          diagnostics: r.findings.map((f) => ({
+            code: f.code,
+            severity: f.severity,
+            message: f.message,
+            range: f.range,
+            ...(f.fixes.length > 0 && !r.source ? { fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred, edits: x.edits })) } : {}),
+            ...(placeOf(r, f) ? { source: placeOf(r, f) } : {}),
+          })),
+        }))
+        .concat(skipped.map((s) => ({ file: relative(cwd, s.file) || s.file, skipped: s.reason, ...(s.failed ? { failed: true } : {}), diagnostics: [] }))),
       null,
       2,
     ) + '\n'
@@ -83,7 +89,17 @@ function reusedProse(result: FileResult, cwd: string): { reused?: { share: numbe
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function toSarif(results: FileResult[], cwd: string, version: string, locale: Locale): string {
+/** A file not checked, as a SARIF notification on the file: code-scanning UIs show it beside the run's results. */
+function skippedNotification(skipped: Skipped, uri: (file: string) => string) {
+  return {
+    level: skipped.failed ? 'error' : 'note',
+    descriptor: { id: skipped.failed ? 'unreadable' : 'skipped' },
+    message: { text: skipped.reason },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.file), uriBaseId: 'SRCROOT' } } }],
+  };
+}
+
+export function toSarif(results: FileResult[], skipped: Skipped[], cwd: string, version: string, locale: Locale): string {
   const driverRules = rules.map((r) => ({
     id: r.code,
     shortDescription: { text: r.description[locale] },
@@ -99,6 +115,9 @@ export function toSarif(results: FileResult[], cwd: string, version: string, loc
     runs: [
       {
         tool: { driver: { name: 'govreport', version, informationUri: 'https://github.com/govreport/govreport', rules: driverRules } },
+        ...(skipped.length > 0
+          ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: skipped.map((s) => skippedNotification(s, uri)) }] }
+          : {}),
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + '/').href } },
         artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' }, ...(r.encoding ? { encoding: r.encoding } : {}) })),

@@ -56,6 +56,8 @@ export interface BoundTable {
   rows: Map<string, BoundRow>;
   /** Rows holding numbers that match no statutory row of the table, with the row of the other era's table they match, if any. */
   unboundRows: UnboundRow[];
+  /** Statutory rows recognised by their label whose numbers could not be assigned to columns: their cells are not bound, and table.unread says so. */
+  unreadRows: UnreadRow[];
   /** Units the table's header declares, by column id: 采购总金额（单位：万元，保留4位小数）. */
   units: Map<string, DeclaredUnit>;
 }
@@ -65,6 +67,13 @@ export interface UnboundRow {
   label: Cell[];
   /** The row is a row of the same table in the other format of the 2019 regulation (（六）1.–3. in a 2019 report). */
   otherEra?: { format: FormatDefinition; row: RowDefinition };
+}
+
+export interface UnreadRow {
+  row: TableRow;
+  definition: RowDefinition;
+  /** `cell-count`: more or fewer numbers than the table has columns, with nothing to tell which column each is (blank cells lost in extraction). */
+  reason: 'cell-count';
 }
 
 export interface DeclaredUnit {
@@ -217,7 +226,7 @@ function otherEras(format: FormatDefinition, tableId: string): { format: FormatD
 }
 
 function bindTable(table: Table, definition: TableDefinition, others: { format: FormatDefinition; table: TableDefinition }[]): BoundTable {
-  const bound: BoundTable = { table, definition, rows: new Map(), unboundRows: [], units: new Map() };
+  const bound: BoundTable = { table, definition, rows: new Map(), unboundRows: [], unreadRows: [], units: new Map() };
   const { valueColumns, columnLabels } = tableKeys(definition);
   const matcher = new RowMatcher(definition);
   /** A single-row table's row of nothing but blank cells, enough for every column (a blank template's): its row, unless a row of numbers comes. */
@@ -246,6 +255,11 @@ function bindTable(table: Table, definition: TableDefinition, others: { format: 
     if (!match) {
       if (split.values.some((v) => v?.kind === 'number'))
         bound.unboundRows.push({ row, label: split.label, otherEra: matchOtherEra(others, definition, split.label) });
+      continue;
+    }
+    // A space-aligned row with numbers but fewer of them than columns: which column each is, nothing tells.
+    if (table.syntax === 'spaces' && split.cells.includes(undefined) && split.values.some((v) => v?.kind === 'number')) {
+      bound.unreadRows.push({ row, definition: match.definition, reason: 'cell-count' });
       continue;
     }
     if (!bound.rows.has(match.definition.id)) bindRow(bound, row, split, match, valueColumns);

@@ -25,10 +25,25 @@ function hasTitle(text: string): boolean {
     .slice(0, TITLE_LINES);
   // A title may be split over two lines by PDF extraction: 「…政府信息公开」「工作年度报告」.
   return lines.some((line, i) =>
-    [line, line + (lines[i + 1] ?? '')].some(
-      (candidate) => TITLE.test(candidate) && candidate.length <= TITLE_MAX_LENGTH && (candidate.match(/[A-Za-z]/g)?.length ?? 0) <= TITLE_MAX_LATIN,
-    ),
+    [line, line + (lines[i + 1] ?? '')]
+      .map(withoutBody)
+      .some((candidate) => TITLE.test(candidate) && candidate.length <= TITLE_MAX_LENGTH && (candidate.match(/[A-Za-z]/g)?.length ?? 0) <= TITLE_MAX_LATIN),
   );
+}
+
+/**
+ * A title line that also carries the body, as web copies do (「…2013年政府信息公开工作年度报告 本报告所列数据…。」),
+ * cut at the space after the title words; any other line as it is — a title's own tail (「 2019年度」,
+ * 「 （全文）」) has no sentence. Sentence punctuation or Latin letters before the title words make it
+ * prose about a report, not a title.
+ */
+export function withoutBody(line: string): string {
+  const match = TITLE.exec(line);
+  if (!match) return line;
+  const end = match.index + match[0].length;
+  if (!isWhitespace(line.charCodeAt(end)) || !line.includes('。', end)) return line;
+  const title = line.slice(0, end);
+  return /[。，；;,A-Za-z]/.test(title) ? line : title;
 }
 
 /** A line without the Markdown heading and emphasis markers around it (`## **…**`). */

@@ -8,21 +8,25 @@
  * - a caption (第二十条第（一）项) starts a new table, even inside one tab-separated block.
  */
 import { partTitles } from '../formats/part-titles';
+import { withoutBody } from './detect';
 import { labelSegments, normalizeText } from './labels';
 import { CAPTION, scanLines, type HeadingLine, type RowLine, type ScannedLine } from './scan';
 import { splitLines } from './lines';
+import { stackedLinesAsText, stackedTables, withStackedTables } from './stacked-cells';
+import { readSpacedTables } from './spaced-rows';
 import type { Cell, OutlineNode, Position, Range, Report, ReportPeriod, ReportTitle, Section, Table, TableRow } from './types';
 
 export function parseReport(text: string): Report {
   const lines = splitLines(text);
   const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
-  return structure(scanLines(lines), lines, firstBreak === '\r\n' ? '\r\n' : '\n');
+  return structure(readSpacedTables(scanLines(lines), lines), lines, firstBreak === '\r\n' ? '\r\n' : '\n');
 }
 
 export function structure(scanned: ScannedLine[], source: readonly string[], eol: Report['eol'] = '\n'): Report {
-  const lines = absorbTableDebris(scanned);
+  const stacked = stackedTables(source);
+  const lines = absorbTableDebris(stackedLinesAsText(scanned, source, stacked));
   const title = findTitle(lines);
-  const tables = collectTables(lines);
+  const tables = withStackedTables(collectTables(lines), stacked);
   const outline = buildOutline(lines, tables, title);
   return { lineCount: lines.length, lines: source, eol, title, period: findPeriod(lines), outline, tables };
 }
@@ -96,7 +100,8 @@ function findTitle(lines: Line[]): ReportTitle | undefined {
   for (const l of lines) {
     if (l.kind === 'blank') continue;
     if (l.kind !== 'text' || texts.length >= TITLE_SEARCH_LINES) break;
-    texts.push(l);
+    const title = withoutBody(l.content);
+    texts.push({ ...l, content: title, range: { start: l.range.start, end: { line: l.line, character: l.range.start.character + title.length } } });
   }
   const at = texts.findIndex((t) => TITLE_WORD.test(t.content) && t.content.length <= TITLE_MAX_LENGTH);
   if (at < 0) return undefined;

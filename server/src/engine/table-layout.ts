@@ -29,6 +29,7 @@ export function formatTables(bound: BoundReport, from = 0, to = bound.report.lin
   const visited = new Set<number>();
   for (const table of report.tables) {
     if (table.range.end.line < from || table.range.start.line > to) continue;
+    if (table.syntax === 'spaces') continue;
     const lines = table.syntax === 'pipe' ? alignPipeTables(report, table, visited) : trimTsvTable(report, table, lastValueCell);
     for (const [line, text] of lines) formatted.set(line, text);
   }
@@ -230,7 +231,8 @@ function ruleCell({ left, right }: Colons, width: number): string {
 /** Converts the table between tab-separated and Markdown pipe form, cell for cell; separator rows are regenerated. */
 export function convertTable(report: Report, table: Table, to: Table['syntax']): TextEdit[] {
   const rows = table.rows.filter((r) => r.kind !== 'rule');
-  if (rows.length === 0 || table.syntax === to) return [];
+  // A space-aligned table's header is stacked words over columns no cell holds: converting it would lose them.
+  if (rows.length === 0 || table.syntax === to || table.syntax === 'spaces') return [];
   const first = table.rows[0].line;
   const last = table.rows[table.rows.length - 1].line;
   const lines = to === 'pipe' ? toPipe(rows) : rows.map((r) => r.cells.map((c) => c.text.replace(/\\\|/g, '|')).join('\t'));

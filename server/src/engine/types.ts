@@ -21,7 +21,8 @@ export interface Cell {
   range: Range;
 }
 
-export type TableSyntax = 'tsv' | 'pipe';
+/** `spaces`: a table read from space-aligned text (`pdftotext -layout`), its labels possibly wrapped over several lines. */
+export type TableSyntax = 'tsv' | 'pipe' | 'spaces';
 
 export interface TableRow {
   line: number;

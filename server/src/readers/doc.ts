@@ -29,7 +29,7 @@ import { cellsAsParagraphs, gridTable, TABLES_AS_TEXT, type PlacedCell, type Pla
 import { Fields } from './fields';
 import { keepTextLimit } from './limit';
 import { ReadError, type Block, type ReaderNote, type ReadResult } from './model';
-import { joinWrapped } from './text';
+import { joinWrapped } from '../engine/text';
 
 export async function readDoc(bytes: Uint8Array): Promise<ReadResult> {
   return readDocSync(bytes);

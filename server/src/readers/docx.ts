@@ -24,7 +24,7 @@ import { Fields } from './fields';
 import { cellsAsParagraphs, gridTable, TABLES_AS_TEXT, type PlacedCell, type PlacedRow } from './grid';
 import { keepTextLimit } from './limit';
 import { LIMITS, ReadError, type Block, type ReaderNote, type ReadResult } from './model';
-import { cleanText, joinWrapped } from './text';
+import { cleanText, joinWrapped } from '../engine/text';
 import { brokenZip, readZipEntries } from './zip';
 
 export interface DocxOptions {

@@ -4,7 +4,7 @@
  * a merged cell's text in its top-left place, covered places '', every row as wide as the widest.
  */
 import { LIMITS, type Paragraph, type ReaderNote, type SourcePlace, type Table } from './model';
-import { joinWrapped } from './text';
+import { joinWrapped } from '../engine/text';
 
 export interface PlacedCell {
   text: string;

@@ -9,7 +9,7 @@ import { DomHandler, isTag, isText, type ChildNode, type Document, type Element,
 import { looksLikeReport, looksMisdecoded } from '../engine/detect';
 import { LIMITS, ReadError, type Block, type Paragraph, type ReaderNote, type ReadResult, type SourcePlace, type Table } from './model';
 import { renderReport } from './render';
-import { cleanText, joinWrapped } from './text';
+import { cleanText, joinWrapped } from '../engine/text';
 
 export function readHtml(bytes: Uint8Array): ReadResult {
   if (bytes.length > LIMITS.fileBytes) {

@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { parseReport } from '../engine/structure';
 import { partDuplicate, partMissing, partOrder, partTitle } from './parts';
 import { partFeeStatement, reportFormatMismatch, reportPeriodMismatch, reportTitle } from './report';
+import { reportPeriodBlank } from './report-period-blank';
 import { reportProseVsTable } from './prose';
 import { reportStaleYear } from './stale-year';
 import { reportLate } from './late';
@@ -17,6 +18,7 @@ import { tableBalanceMismatch } from './table-balance-mismatch';
 import { tableSubsetExceeds } from './table-subset-exceeds';
 import { tableSumMismatch } from './table-sum-mismatch';
 import { tableEmptyCell } from './table-empty-cell';
+import { tableUnread } from './table-unread';
 import { tableLabel, tableMissing, tableMissingRow, tableNotNumber, tableUnknownRow } from './tables';
 import { valueNegative, valueUnit } from './values';
 import { findingId, identifyFindings, reportIdentity } from './finding-id';
@@ -40,10 +42,12 @@ export const reportRules: readonly ReportRule[] = [
   tableLabel,
   tableEmptyCell,
   tableNotNumber,
+  tableUnread,
   valueUnit,
   valueNegative,
   reportFormatMismatch,
   reportPeriodMismatch,
+  reportPeriodBlank,
   reportTitle,
   partFeeStatement,
   reportProseVsTable,

@@ -6,20 +6,29 @@
 import type { BoundPart, BoundReport } from '../engine/bind';
 import { normalizeText, labelSegments } from '../engine/labels';
 import { formatChineseNumber } from '../formats/numerals';
+import { longPartTitles } from '../formats/part-titles';
 import { partHeading, renderPart } from '../template/text';
 import { headingDecoration, insertAfterLine, insertBeforeLine, templateOptions } from './insert';
 import { say, type RuleFinding, type ReportRule, type Severity } from './types';
 
 /** Below this many recognised parts, the part structure is not the statutory one (or was lost in conversion): no part findings. */
 const MIN_RECOGNISED_PARTS = 4;
+/** A titled report whose parts are the first this many statutory parts, in order, was cut short (一、二、三 and nothing after). */
+const MIN_OPENING_PARTS = 3;
 
 /**
  * The parts matched to statutory parts — none when too few match: then the report does not follow
- * the statutory structure (or conversion lost its headings), and part findings would be noise.
+ * the statutory structure (or conversion lost its headings), and part findings would be noise —
+ * unless they are a titled report's opening parts in order: a report cut short, missing the rest.
  */
 export function recognisedParts(bound: BoundReport): BoundPart[] {
   const parts = bound.parts.filter((p) => p.definition);
-  return bound.era.format.id !== '2008' && parts.length < MIN_RECOGNISED_PARTS ? [] : parts;
+  if (bound.era.format.id === '2008' || parts.length >= MIN_RECOGNISED_PARTS || isCutShort(bound, parts)) return parts;
+  return [];
+}
+
+function isCutShort(bound: BoundReport, parts: readonly BoundPart[]): boolean {
+  return bound.report.title !== undefined && parts.length >= MIN_OPENING_PARTS && parts.every((p, i) => p.definition!.number === i + 1);
 }
 
 const freeParts = (bound: BoundReport) => bound.era.format.id === '2008';
@@ -148,7 +157,8 @@ export const partTitle: ReportRule = {
     const findings: RuleFinding[] = [];
     for (const part of recognisedParts(bound)) {
       const title = part.definition!.title;
-      if (labelSegments([part.section.name]).join('') === normalizeText(title)) continue;
+      const name = labelSegments([part.section.name]).join('');
+      if (name === normalizeText(title) || name === normalizeText(longPartTitles[part.definition!.number] ?? '')) continue;
       const heading = `${formatChineseNumber(part.section.number)}、${title}`;
       findings.push({
         range: part.section.selectionRange,

@@ -5,7 +5,7 @@
 import type { BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
-import type { Cell, Report, TableRow } from '../engine/types';
+import type { Cell, Range, Report, TableRow } from '../engine/types';
 import type { RowDefinition, TableDefinition } from '../formats';
 import { renderTable } from '../template/text';
 import { columnName, rowLabel, valueColumns } from './cells';
@@ -233,14 +233,17 @@ export const tableLabel: ReportRule = {
           message: say(locale, `法定行标签为「${row.definition.label}」。`, `The statutory label is 「${row.definition.label}」.`),
           related: [],
           data: { table: table.definition.id, row: row.definition.id },
-          fixes: [
-            {
-              title: say(locale, `改为「${fixed}」`, `Change to 「${fixed}」`),
-              edits: [{ range: row.labelCell.range, newText: fixed }],
-              preferred: true,
-              order: 0,
-            },
-          ],
+          // A label wrapped over lines (a space-aligned table's) has its row's numbers between its lines: no one edit restores it.
+          fixes: isMultiline(row.labelCell.range)
+            ? []
+            : [
+                {
+                  title: say(locale, `改为「${fixed}」`, `Change to 「${fixed}」`),
+                  edits: [{ range: row.labelCell.range, newText: fixed }],
+                  preferred: true,
+                  order: 0,
+                },
+              ],
         });
       }
     }
@@ -289,3 +292,7 @@ export const tableNotNumber: ReportRule = {
     return findings;
   },
 };
+
+function isMultiline(range: Range): boolean {
+  return range.start.line !== range.end.line;
+}

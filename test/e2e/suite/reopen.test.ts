@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
-import { suite, suiteSetup, test } from 'mocha';
+import { copyFileSync, rmSync } from 'node:fs';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { poll, ruleOf, until } from './wait';
 
@@ -36,6 +36,12 @@ suite('a plain-text report opened again', () => {
     b = vscode.Uri.joinPath(folder, 'reopen-b.txt');
     copyFileSync(vscode.Uri.joinPath(folder, '000_cf77e8731c91250a.txt').fsPath, a.fsPath);
     copyFileSync(vscode.Uri.joinPath(folder, '003_721881aa274abb1a.txt').fsPath, b.fsPath);
+  });
+
+  // The copies would be second reports of their organs for the suites after this one (the Reports view lists them).
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of [a, b]) rmSync(uri.fsPath, { force: true });
   });
 
   test('opened, closed after another report was opened, and opened again: govreport again, with its findings', async () => {

@@ -5,7 +5,7 @@
  * is a row; a line of label text only is a label that wrapped, and joins the row nearest to it.
  */
 import type { TableCell } from '../model';
-import { joinWrapped } from '../text';
+import { joinWrapped } from '../../engine/text';
 import { clusterValues, nearestIndex } from './geometry';
 import type { Chunk, Line } from './lines';
 

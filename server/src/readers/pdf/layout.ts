@@ -4,7 +4,7 @@
  * table that goes on over the next page read as one table.
  */
 import type { Block, Paragraph, Table } from '../model';
-import { joinWrapped } from '../text';
+import { joinWrapped } from '../../engine/text';
 import { findTextTables, type TextTable } from './columns';
 import type { PageContent } from './geometry';
 import { groupLines, type Line } from './lines';

@@ -2,7 +2,7 @@
  * Text runs → lines: runs whose boxes share a baseline band, left to right, joined with a space
  * where the PDF left a gap (cleanText closes up the gaps between CJK characters again).
  */
-import { cleanText, joinWrapped } from '../text';
+import { cleanText, joinWrapped } from '../../engine/text';
 import { centerY, type TextRun } from './geometry';
 
 /** A stretch of a line's text between gaps wide enough to part table columns. */

@@ -4,7 +4,7 @@
  * a merged cell), and the text runs inside each box read as that cell's text.
  */
 import type { Table, TableCell, TableRow } from '../model';
-import { joinWrapped } from '../text';
+import { joinWrapped } from '../../engine/text';
 import { cellText } from './lines';
 import { centerX, centerY, clusterValues, intervalIndex, isHorizontal, nearestIndex, type Rule, type TextRun } from './geometry';
 

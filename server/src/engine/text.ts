@@ -3,7 +3,7 @@
  * spaced out (`总 计`, `三 、本 年 度办 理 结果`) closed up, and nothing left that would break a
  * line or a cell of the report text (tabs, line breaks, control characters).
  */
-import { isWhitespace } from '../engine/chars';
+import { isWhitespace } from './chars';
 
 /** CJK ideographs and the full-width punctuation and forms that sit between them without spaces. */
 function isCjk(code: number): boolean {
