@@ -372,6 +372,19 @@ test('a count in the text checked against many rows names the first row, quoted,
   );
 });
 
+test('a paragraph wrapped mid-sentence, as a PDF copy wraps it: its first count is the total, the ones after it (其中…) its parts', () => {
+  const source = readFixture('corpus', '平潭综合实验区_2016.txt');
+  const line = source.split('\n').find((l) => l.includes('其中，区管委会'))!;
+  const prose = (lines: string[]) => checkText(source.replace(line, lines.join('\n'))).filter((f) => f.code === 'report.prose-vs-table');
+  const [first, rest] = [line.slice(0, line.indexOf('其中') + 6), line.slice(line.indexOf('其中') + 6)];
+  assert.deepEqual(prose([first, rest]), []);
+  // Two sentences on lines of their own are two statements, each checked.
+  assert.deepEqual(
+    prose([first.replace(/。其中，区管委$/, '。'), `区管委${rest}`]).map((f) => f.message),
+    ['正文「主动公开政府信息1822条」与表格不符：「政府信息公开情况统计表」中「（一）主动公开政府信息数」合计为 3460。'],
+  );
+});
+
 test('a format is named as prose (2019年版), a value the message reports is set off by spaces (而 2021 年度报告)', () => {
   const mismatch = checkText(readFixture('rules', '2021-format-mismatch.txt')).find((f) => f.code === 'report.format-mismatch')!;
   assert.equal(mismatch.message, '「第二十条第（一）项」的列「本年新制作数量」，这是2019年版年度报告格式（试行）的样式；本报告应使用2021年版年度报告格式。');

@@ -97,10 +97,16 @@ export const reportProseVsTable: ReportRule = {
     for (const t of bound.report.tables) inTable.fill(1, t.range.start.line, t.range.end.line + 1);
     // The how-manieth time the text makes each statement: with the statement, what the finding is about.
     const occurrences = new Map<Statement, number>();
+    // A paragraph's first statement of a kind is its total; the ones after it (其中，…) its parts. A line
+    // is one paragraph, continued on the next when it stops mid-sentence (prose wrapped in a PDF copy).
+    let made = new Set<Statement>();
     bound.report.lines.forEach((text, line) => {
+      if (line === 0 || !continuesOnNextLine(bound.report.lines[line - 1])) made = new Set();
       if (inTable[line] || !ANY_ANCHOR.test(text)) return;
       for (const statement of STATEMENTS) {
+        if (made.has(statement)) continue;
         const match = text.includes(statement.anchor) ? statement.pattern.exec(text) : null;
+        if (match) made.add(statement);
         const table = match && bound.tables.find((t) => t.definition.id === statement.table);
         const counted = table ? count(table, statement.rows, statement.column) : undefined;
         if (!match || !table || !counted) continue;
@@ -161,4 +167,10 @@ function count(table: BoundTable, rowIds: string[], column?: string): { value: A
       : rows.map((r) => `「${rowLabel(table, r.definition.id)}」`).join('、');
   const compared = columns.length === 1 ? table.definition.columns.find((c) => c.id === columns[0]) : undefined;
   return { value: sum(values), what: compared ? `${names}的「${columnName(table.definition, compared)}」` : `${names}合计`, cells };
+}
+
+/** A prose line that stops mid-sentence: not blank, and ending in no sentence or clause end. */
+function continuesOnNextLine(text: string): boolean {
+  const end = text.trimEnd();
+  return end !== '' && !/[。！？；：:;!?）)」”]$/.test(end);
 }
