@@ -101,6 +101,15 @@ test('a blank cell of a space-aligned row stays in its column: the row is read, 
     findings.map((f) => `${f.code} ${at(f.range)} ${f.message}`),
     ['table.empty-cell 313:29-313:29 「（六）其他处理」有 1 个单元格未填数字：科研机构（无则填 0）。'],
   );
+  // Text as extraction left it is read, never rewritten: no 0 written into the spaces, no row inserted.
+  assert.deepEqual(findings[0].fixes, []);
+  const cut = lines.filter((l) => !l.includes('（六）其他处理')).join('\n');
+  const missing = checkText(cut).filter((f) => f.code === 'table.missing-row');
+  assert.ok(missing.length > 0);
+  assert.deepEqual(
+    missing.flatMap((f) => f.fixes),
+    [],
+  );
 });
 
 test('a space-aligned row with fewer numbers than columns and no column to tell: not read by position, and said', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze, checkText } from '../../server/src/rules';
 import { splitLines } from '../../server/src/engine/lines';
 import { stackedTables } from '../../server/src/engine/stacked-cells';
+import { convertTable, formatTables } from '../../server/src/engine/table-layout';
 import type { OutlineNode, Section, Table } from '../../server/src/engine/types';
 import { fixtureNames, readFixture } from '../support/fixtures';
 
@@ -144,4 +145,19 @@ test('stacked tables are found in linear work: a table twice as long costs no mo
   stackedTables(counting(large));
   assert.equal(tables.length, 1);
   assert.ok(read <= 2.2 * smallReads, `${read} reads for twice the lines, against ${smallReads}`);
+});
+
+test('a table read one cell per line is never rewritten: Format Document and the table conversions leave its lines alone', () => {
+  const { bound } = analyze(readFixture('extracted', '淮安市人民政府_2024_published.raw.txt'));
+  const raw = bound.report.tables.filter((t) => t.syntax === 'lines');
+  assert.ok(raw.length > 0);
+  const edits = formatTables(bound);
+  assert.deepEqual(
+    edits.filter((e) => raw.some((t) => t.range.start.line <= e.range.start.line && e.range.start.line <= t.range.end.line)),
+    [],
+  );
+  assert.deepEqual(
+    raw.flatMap((t) => convertTable(bound.report, t, 'pipe')),
+    [],
+  );
 });

@@ -136,7 +136,7 @@ function toTable(segment: Segment): Table[] {
       type: 'table',
       caption: segment.caption,
       name: segment.caption?.text ?? headerName(labelText),
-      syntax: 'tsv',
+      syntax: 'lines',
       rows: tableRows,
       range: { start, end: last },
     },

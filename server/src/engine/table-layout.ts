@@ -8,7 +8,7 @@ import type { BoundReport } from './bind';
 import type { TextEdit } from './edits';
 import { parseCellValue } from './values';
 import { scanLine, type RowLine } from './scan';
-import type { Report, Table, TableRow } from './types';
+import type { Report, Table, TableRow, TableSyntax } from './types';
 
 /** Longer cells are written as they are and set no column width: aligning a column to one would pad every row by as much. */
 const MAX_ALIGNED_LENGTH = 200;
@@ -29,7 +29,7 @@ export function formatTables(bound: BoundReport, from = 0, to = bound.report.lin
   const visited = new Set<number>();
   for (const table of report.tables) {
     if (table.range.end.line < from || table.range.start.line > to) continue;
-    if (table.syntax === 'spaces') continue;
+    if (isExtracted(table.syntax)) continue;
     const lines = table.syntax === 'pipe' ? alignPipeTables(report, table, visited) : trimTsvTable(report, table, lastValueCell);
     for (const [line, text] of lines) formatted.set(line, text);
   }
@@ -231,8 +231,8 @@ function ruleCell({ left, right }: Colons, width: number): string {
 /** Converts the table between tab-separated and Markdown pipe form, cell for cell; separator rows are regenerated. */
 export function convertTable(report: Report, table: Table, to: Table['syntax']): TextEdit[] {
   const rows = table.rows.filter((r) => r.kind !== 'rule');
-  // A space-aligned table's header is stacked words over columns no cell holds: converting it would lose them.
-  if (rows.length === 0 || table.syntax === to || table.syntax === 'spaces') return [];
+  // An extracted table's header is stacked words over columns no cell holds: converting it would lose them.
+  if (rows.length === 0 || table.syntax === to || isExtracted(table.syntax)) return [];
   const first = table.rows[0].line;
   const last = table.rows[table.rows.length - 1].line;
   const lines = to === 'pipe' ? toPipe(rows) : rows.map((r) => r.cells.map((c) => c.text.replace(/\\\|/g, '|')).join('\t'));
@@ -265,4 +265,9 @@ function toPipe(rows: TableRow[]): string[] {
 /** The table a line belongs to, if any. */
 export function tableAt(report: Report, line: number): Table | undefined {
   return report.tables.find((t) => t.range.start.line <= line && line <= t.range.end.line);
+}
+
+/** A table as text extraction leaves it (space-aligned, one cell per line): read and checked, never laid out again. */
+export function isExtracted(syntax: TableSyntax): boolean {
+  return syntax === 'spaces' || syntax === 'lines';
 }

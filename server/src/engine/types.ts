@@ -21,8 +21,12 @@ export interface Cell {
   range: Range;
 }
 
-/** `spaces`: a table read from space-aligned text (`pdftotext -layout`), its labels possibly wrapped over several lines. */
-export type TableSyntax = 'tsv' | 'pipe' | 'spaces';
+/**
+ * How a table is written. `spaces`: space-aligned text (`pdftotext -layout`), its labels possibly
+ * wrapped over several lines; `lines`: one cell per line (raw PDF text). Both are read, never rewritten:
+ * no formatting, conversion or fix changes their rows' layout.
+ */
+export type TableSyntax = 'tsv' | 'pipe' | 'spaces' | 'lines';
 
 export interface TableRow {
   line: number;

@@ -5,6 +5,7 @@
  */
 import type { BoundCell, BoundRow, BoundTable } from '../engine/bind';
 import { isWhitespace } from '../engine/chars';
+import { isExtracted } from '../engine/table-layout';
 import { tableKeys } from '../engine/definition-keys';
 import type { TextEdit } from '../engine/edits';
 import type { Report, TableSyntax } from '../engine/types';
@@ -88,15 +89,18 @@ function emptyCells(report: Report, table: BoundTable, rows: BlankRow[], locale:
               say(locale, `「${rowLabel(table, row.definition.id)}」：`, `「${rowLabel(table, row.definition.id)}」: `) + columnList(table, blanks, locale),
           })),
     data: { table: table.definition.id, blanks: rows.map(({ row, blanks }) => ({ row: row.definition.id, columns: blanks.map((c) => c.column.id) })) },
-    fixes: [
-      {
-        title: sums
-          ? say(locale, '本表空白单元格填 0（空白的合计填分项之和）', "Fill this table's blank cells with 0 (blank totals with the sum of their items)")
-          : say(locale, '本表空白单元格填 0', "Fill this table's blank cells with 0"),
-        edits: rows.flatMap(({ row, blanks }) => fillRow(report, table.table.syntax, row, new Map(blanks.map((c) => [c, filled(c)])))),
-        preferred: false,
-      },
-    ],
+    // A blank of text as extraction left it has no cell to write into: no fix there.
+    fixes: isExtracted(table.table.syntax)
+      ? []
+      : [
+          {
+            title: sums
+              ? say(locale, '本表空白单元格填 0（空白的合计填分项之和）', "Fill this table's blank cells with 0 (blank totals with the sum of their items)")
+              : say(locale, '本表空白单元格填 0', "Fill this table's blank cells with 0"),
+            edits: rows.flatMap(({ row, blanks }) => fillRow(report, table.table.syntax, row, new Map(blanks.map((c) => [c, filled(c)])))),
+            preferred: false,
+          },
+        ],
   };
 }
 

@@ -5,6 +5,7 @@
 import type { BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
+import { isExtracted } from '../engine/table-layout';
 import type { Cell, Range, Report, TableRow } from '../engine/types';
 import type { RowDefinition, TableDefinition } from '../formats';
 import { renderTable } from '../template/text';
@@ -160,14 +161,17 @@ function missingRows(
     ),
     related: [],
     data: { table: table.definition.id, row: gap[0].id, rows: gap.map((r) => r.id) },
-    fixes: [
-      {
-        title: say(locale, `插入缺少的 ${gap.length} 行（数字留空）`, `Insert the ${gap.length} missing row(s) with empty cells`),
-        edits: [edit],
-        preferred: true,
-        order: 2,
-      },
-    ],
+    // Rows inserted into text as extraction left it would not read as its rows: no fix there.
+    fixes: isExtracted(table.table.syntax)
+      ? []
+      : [
+          {
+            title: say(locale, `插入缺少的 ${gap.length} 行（数字留空）`, `Insert the ${gap.length} missing row(s) with empty cells`),
+            edits: [edit],
+            preferred: true,
+            order: 2,
+          },
+        ],
   };
 }
 
