@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, checkText } from '../../server/src/rules';
 import { splitLines } from '../../server/src/engine/lines';
+import { scanLines } from '../../server/src/engine/scan';
 import { stackedTables } from '../../server/src/engine/stacked-cells';
 import { convertTable, formatTables } from '../../server/src/engine/table-layout';
 import type { OutlineNode, Section, Table } from '../../server/src/engine/types';
@@ -139,10 +140,10 @@ test('stacked tables are found in linear work: a table twice as long costs no mo
         return Reflect.get(target, key, receiver);
       },
     });
-  const tables: Table[] = stackedTables(counting(small));
+  const tables: Table[] = stackedTables(scanLines(small), counting(small));
   const smallReads = read;
   read = 0;
-  stackedTables(counting(large));
+  stackedTables(scanLines(large), counting(large));
   assert.equal(tables.length, 1);
   assert.ok(read <= 2.2 * smallReads, `${read} reads for twice the lines, against ${smallReads}`);
 });

@@ -44,6 +44,8 @@ export const ITEM_START = /^(?:[一二三四五六七八九十]{1,3}、|[（(][�
 /** A page number standing between a table's rows: 「— 10 —」「-3-」. */
 export const PAGE_NUMBER = /^[-—–]\s*\d{1,3}\s*[-—–]$/;
 const SENTENCE = /[。；！？]/;
+/** How a line of numbers ends: what `VALUE` can end with. */
+const VALUE_END = /[\d%—－-]$/;
 /** The longest label text a row or fragment line holds; longer lines are prose. */
 const MAX_LABEL = 40;
 const MIN_ROWS = 3;
@@ -87,14 +89,16 @@ const HEADER_WORD =
 
 function classify(line: ScannedLine, text: string): Classified {
   if (line.kind === 'blank') return { kind: 'blank', words: [] };
-  if (line.kind === 'caption' || line.kind === 'appendix') return { kind: 'other', words: [] };
+  // Tab and pipe rows are rows already; the checks below are for what is left, most of it prose.
+  if (line.kind === 'caption' || line.kind === 'appendix' || line.kind === 'row') return { kind: 'other', words: [] };
   const trimmed = text.trim();
   if (PAGE_NUMBER.test(trimmed)) return { kind: 'blank', words: [] };
-  const numbers = line.kind === 'row' ? undefined : readNumbers(text);
+  const numbers = VALUE_END.test(trimmed) ? readNumbers(text) : undefined;
   if (numbers) return { kind: 'numbers', numbers, words: numbers.label };
+  if (SENTENCE.test(trimmed)) return { kind: 'other', words: [] };
   if (line.kind === 'heading' && line.level === 1 && line.name.replace(/\s/g, '').length > MAX_GROUP_LABEL) return { kind: 'other', words: [] };
   const words = pieces(text);
-  if (line.kind === 'row' || SENTENCE.test(trimmed) || words.reduce((n, w) => n + w.text.length, 0) > MAX_LABEL) return { kind: 'other', words: [] };
+  if (words.reduce((n, w) => n + w.text.length, 0) > MAX_LABEL) return { kind: 'other', words: [] };
   if (words.length >= 3 || words.some((w) => HEADER_WORD.test(w.text)) || /勾稽关系|项之和/.test(trimmed)) return { kind: 'header', words };
   return { kind: 'fragment', words };
 }

@@ -11,7 +11,7 @@ import { formats, type TableDefinition } from '../formats';
 import { joinWrapped } from './text';
 import { tableKeys } from './definition-keys';
 import { labelSegments, normalizeText } from './labels';
-import { scanLine, type ScannedLine } from './scan';
+import type { ScannedLine } from './scan';
 import { ITEM_START, PAGE_NUMBER } from './spaced-rows';
 import type { Cell, Range, Table, TableRow } from './types';
 import { parseCellValue } from './values';
@@ -37,10 +37,10 @@ interface Segment {
 }
 
 /**
- * The tables written one cell per line, each with its region as its range. Read from the text's own
- * lines, not from another reading's rewrite of them (a space-aligned reading takes a lone number for a row).
+ * The tables written one cell per line, each with its region as its range. Read from the lines as scanned,
+ * not from another reading's rewrite of them (a space-aligned reading takes a lone number for a row).
  */
-export function stackedTables(source: readonly string[]): Table[] {
+export function stackedTables(scanned: readonly ScannedLine[], source: readonly string[]): Table[] {
   const tables: Table[] = [];
   let segment: Segment | undefined;
   let run: Segment[] = [];
@@ -52,7 +52,7 @@ export function stackedTables(source: readonly string[]): Table[] {
     run = [];
   };
   for (let i = 0; i < source.length; i++) {
-    const l = scanLine(source[i], i);
+    const l = scanned[i];
     const kind = classify(l, source[i]);
     if (kind === 'end') {
       flushRun();
@@ -80,10 +80,14 @@ function classify(l: ScannedLine, text: string): Kind {
   const value = parseCellValue(trimmed);
   if (value.kind === 'number' || value.kind === 'na') return 'number';
   if (l.kind === 'caption') return 'label';
+  if (trimmed.length > MAX_ROW_LABEL_LENGTH) return 'end';
   if ((trimmed.length > CELL_MAX_LENGTH || /[。；;]$/.test(trimmed)) && !isRowLabel(lastSegment(trimmed))) return 'end';
   if (l.kind === 'heading' && l.level === 1 && isPartTitle(l.name)) return 'end';
   return 'label';
 }
+
+/** Longer than any statutory row label with its numbering and group words: prose, whatever it says (no label to look up). */
+const MAX_ROW_LABEL_LENGTH = 2 * Math.max(...formats.flatMap((f) => f.tables.flatMap((t) => t.rows.map((r) => r.label.length))));
 
 const PART_TITLES = new Set(formats.flatMap((f) => f.parts.map((p) => normalizeText(p.title))));
 
@@ -236,18 +240,23 @@ function headerName(labels: readonly string[]): string {
 }
 
 /**
- * The scanned lines with every line of a stacked table read as plain text: a row label or a fragment,
- * never a heading or a row. A space-aligned reading of the same lines (a lone number taken for a row,
- * a part heading for a header row) around the table is undone.
+ * The lines with every line of a stacked table read as plain text: a row label or a fragment, never a
+ * heading or a row. A space-aligned reading of the same lines (`read`: a lone number taken for a row, a
+ * part heading for a header row) around the table is undone: those lines are read as first scanned.
  */
-export function stackedLinesAsText(scanned: readonly ScannedLine[], source: readonly string[], stacked: readonly Table[]): ScannedLine[] {
-  if (stacked.length === 0) return scanned.slice();
-  const result = scanned.slice();
-  const spaced = (i: number) => (scanned[i].kind === 'row' && scanned[i].syntax === 'spaces') || scanned[i].kind === 'blank';
+export function stackedLinesAsText(
+  read: readonly ScannedLine[],
+  scanned: readonly ScannedLine[],
+  source: readonly string[],
+  stacked: readonly Table[],
+): ScannedLine[] {
+  if (stacked.length === 0) return read.slice();
+  const result = read.slice();
+  const spaced = (i: number) => (read[i].kind === 'row' && read[i].syntax === 'spaces') || read[i].kind === 'blank';
   for (const table of stacked) {
     const { start, end } = table.range;
-    for (let i = start.line - 1; i >= 0 && spaced(i); i--) result[i] = scanLine(source[i], i);
-    for (let i = end.line + 1; i < scanned.length && spaced(i); i++) result[i] = scanLine(source[i], i);
+    for (let i = start.line - 1; i >= 0 && spaced(i); i--) result[i] = scanned[i];
+    for (let i = end.line + 1; i < read.length && spaced(i); i++) result[i] = scanned[i];
     for (let i = start.line; i <= end.line; i++) {
       const fragment = fragmentOf(i, source[i]);
       if (fragment.cell.text === '') result[i] = { kind: 'blank', line: i, length: source[i].length };

@@ -19,12 +19,13 @@ import type { Cell, OutlineNode, Position, Range, Report, ReportPeriod, ReportTi
 export function parseReport(text: string): Report {
   const lines = splitLines(text);
   const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
-  return structure(readSpacedTables(scanLines(lines), lines), lines, firstBreak === '\r\n' ? '\r\n' : '\n');
+  return structure(scanLines(lines), lines, firstBreak === '\r\n' ? '\r\n' : '\n');
 }
 
+/** The report from its scanned lines: tables as written (delimited), space-aligned or one cell per line, sections, title. */
 export function structure(scanned: ScannedLine[], source: readonly string[], eol: Report['eol'] = '\n'): Report {
-  const stacked = stackedTables(source);
-  const lines = absorbTableDebris(stackedLinesAsText(scanned, source, stacked));
+  const stacked = stackedTables(scanned, source);
+  const lines = absorbTableDebris(stackedLinesAsText(readSpacedTables(scanned, source), scanned, source, stacked));
   const title = findTitle(lines);
   const tables = withStackedTables(collectTables(lines), stacked);
   const outline = buildOutline(lines, tables, title);
