@@ -103,6 +103,12 @@ async function convertTable(client: () => Promise<LanguageClient>, to: TableSynt
     void vscode.window.showWarningMessage(vscode.l10n.t('The document changed while the table was being converted; nothing was changed. Try again.'));
     return;
   }
+  if (answer.extracted) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The table at the cursor is text as copied from a PDF (aligned with spaces, or one cell per line): it is checked, but not converted.'),
+    );
+    return;
+  }
   if (edits.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no table at the cursor to convert.'));
     return;

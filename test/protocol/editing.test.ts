@@ -134,4 +134,15 @@ describe('editing over LSP: formatting, completion, templates', () => {
       edits: [],
     });
   });
+
+  test('table conversion: a table as copied from a PDF is said to be one, and left as it is', async () => {
+    const uri = 'file:///checks/layout.txt';
+    await client.open(uri, readFixture('extracted', '平潭综合实验区_2020.layout.txt'));
+    // Line 315 (0-based 314) is the （七）总计 row of its space-aligned table 三.
+    assert.deepEqual(await client.connection.sendRequest(CONVERT_TABLE, { uri, position: { line: 314, character: 5 }, to: 'pipe' }), {
+      version: 1,
+      edits: [],
+      extracted: true,
+    });
+  });
 });

@@ -32,6 +32,8 @@ export interface ConvertTableParams {
 export interface ConvertTableResult {
   version: number | null;
   edits: TextEdit[];
+  /** The table at the position is text as extraction left it (space-aligned, one cell per line): read and checked, never converted. */
+  extracted?: true;
 }
 
 /** The statutory tables that can be inserted, by format: → TemplateChoice[]. */

@@ -3,7 +3,7 @@
  * a table as a snippet, a new report of the right era, and converting the table at the cursor.
  */
 import type { Connection } from 'vscode-languageserver';
-import { convertTable, tableAt } from '../engine/table-layout';
+import { convertTable, isExtracted, tableAt } from '../engine/table-layout';
 import type { Report } from '../engine/types';
 import { formatById, formatForYear } from '../formats';
 import { SNIPPET_FORMATS, tableSnippet } from '../rules/snippets';
@@ -63,6 +63,7 @@ export function registerTemplateRequests(
         const open = await reportOf(uri);
         if (!open) return { version: null, edits: [] };
         const table = tableAt(open.report, position.line);
+        if (table && isExtracted(table.syntax)) return { version: open.version, edits: [], extracted: true };
         return { version: open.version, edits: table ? convertTable(open.report, table, to) : [] };
       }),
     ),
