@@ -28,7 +28,8 @@ test('平潭 2020 -layout: the same wrong totals as its source text, on the （�
   assert.deepEqual(sums(layout('平潭综合实验区_2020')), sums(corpus('平潭综合实验区_2020')));
   assert.deepEqual(
     checkText(layout('平潭综合实验区_2020')).map((f) => `${f.code} ${at(f.range)}`),
-    ['table.sum-mismatch 314:23-314:25', 'table.sum-mismatch 314:52-314:54'],
+    // The 第二十条第（九）项 row (395, 73802895.90 元: an amount with its unit) is not read as a row, and that is said.
+    ['table.unread 239:15-239:24', 'table.sum-mismatch 314:23-314:25', 'table.sum-mismatch 314:52-314:54'],
   );
 });
 
@@ -99,10 +100,13 @@ test('a blank cell of a space-aligned row stays in its column: the row is read, 
   const findings = checkText(lines.join('\n')).filter((f) => f.code === 'table.empty-cell' || f.code === 'table.unread');
   assert.deepEqual(
     findings.map((f) => `${f.code} ${at(f.range)} ${f.message}`),
-    ['table.empty-cell 313:29-313:29 「（六）其他处理」有 1 个单元格未填数字：科研机构（无则填 0）。'],
+    [
+      'table.unread 239:15-239:24 「第二十条第（九）项」表的数字未能读取，合计未核对：本部分提到了这张表，但其内容未能读成表格（可能是从 PDF 或网页复制时表格变成了文字）。',
+      'table.empty-cell 313:29-313:29 「（六）其他处理」有 1 个单元格未填数字：科研机构（无则填 0）。',
+    ],
   );
   // Text as extraction left it is read, never rewritten: no 0 written into the spaces, no row inserted.
-  assert.deepEqual(findings[0].fixes, []);
+  assert.deepEqual(findings[1].fixes, []);
   const cut = lines.filter((l) => !l.includes('（六）其他处理')).join('\n');
   const missing = checkText(cut).filter((f) => f.code === 'table.missing-row');
   assert.ok(missing.length > 0);
@@ -113,8 +117,7 @@ test('a blank cell of a space-aligned row stays in its column: the row is read, 
 });
 
 test('a space-aligned row with fewer numbers than columns and no column to tell: not read by position, and said', () => {
-  const findings = checkText(layout('上海市人民政府办公厅_2019')).filter((f) => f.code === 'table.unread');
-  assert.equal(findings[0].range.start.line, 230);
+  const findings = checkText(layout('上海市人民政府办公厅_2019')).filter((f) => f.code === 'table.unread' && f.range.start.line === 230);
   assert.match(findings[0].message, /^「收到和处理政府信息公开申请情况」表的数字未能读取，合计未核对：有 15 行的数字个数与列数不符/);
 });
 

@@ -144,3 +144,17 @@ test('a table of header rows alone, as one being typed, is not unread: it holds 
   assert.deepEqual(codes(header), []);
   assert.deepEqual(codes([...header, '本年新收申请数量为零。\t0']), ['table.unread']);
 });
+
+test('a table the part names but whose content is not a table (copied as text): not missing, not checked, and said', () => {
+  const text = readFixture('corpus', '上海市科学技术委员会_2024_PDF抽取文本.txt');
+  const lines = text.split('\n');
+  const findings = checkText(text).filter((f) => f.code === 'table.unread' || f.code === 'table.missing');
+  assert.deepEqual(
+    findings.filter((f) => f.range.start.line === 74 - 1).map((f) => `${f.code} ${rangeOf(f.range)} ${f.message}`),
+    [
+      'table.unread 73:0-73:9 「第二十条第（五）项」表的数字未能读取，合计未核对：本部分提到了这张表，但其内容未能读成表格（可能是从 PDF 或网页复制时表格变成了文字）。',
+    ],
+  );
+  assert.equal(lines[73], '第二十条第（五）项');
+  assert.ok(!findings.some((f) => f.code === 'table.missing'));
+});

@@ -7,8 +7,9 @@ import type { BoundTable, UnboundRow, UnreadRow } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import { labelSegments } from '../engine/labels';
 import type { Range, Report, TableRow } from '../engine/types';
+import type { TableDefinition } from '../formats';
 import { rowLabel } from './cells';
-import { wellRead } from './tables';
+import { tablesNamedNotRead, wellRead } from './tables';
 import { say, type Locale, type RuleFinding, type ReportRule } from './types';
 
 /** Rows named one by one in a message before the rest are counted. */
@@ -29,13 +30,14 @@ export const tableUnread: ReportRule = {
   description: { 'zh-cn': '表格的数字未能读取，未核对', en: "A table's numbers could not be read and were not checked" },
   docs: {
     finds:
-      'a statutory table that is there but whose numbers could not be read: no row matched, too few statutory rows read, rows whose numbers could not be told apart (blank cells lost in a PDF copy), or indicators of a local 2008-era form that the statutory 统计表 lacks; one finding per table, on its first line',
+      'a statutory table that is there but whose numbers could not be read: no row matched, too few statutory rows read, rows whose numbers could not be told apart (blank cells lost in a PDF copy), indicators of a local 2008-era form that the statutory 统计表 lacks, or a table its part names (caption, header words) whose content is not a table; one finding per table, on its first line (or the line naming it)',
   },
   check({ bound, locale }) {
-    return bound.tables.flatMap((table) => {
+    const read = bound.tables.flatMap((table) => {
       const reasons = unreadReasons(bound.report, table, bound.era.format.id === '2008', locale);
       return reasons.length > 0 ? [unreadFinding(table, reasons, locale)] : [];
     });
+    return [...read, ...tablesNamedNotRead(bound).map(({ definition, line }) => notReadAsTable(bound.report, definition, line, locale))];
   },
 };
 
@@ -147,4 +149,22 @@ function numbersWritten(report: Report, table: BoundTable): boolean {
   const { start, end } = table.table.range;
   for (let line = start.line; line <= end.line; line++) if (/[0-9０-９]/.test(report.lines[line])) return true;
   return false;
+}
+
+/** A table the part names (its caption, its header words) where no table could be read: the text is there, the cells are not. */
+function notReadAsTable(report: Report, definition: TableDefinition, line: number, locale: Locale): RuleFinding {
+  const text = report.lines[line];
+  const name = definition.name;
+  const start = text.length - text.trimStart().length;
+  return {
+    range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } },
+    message: say(
+      locale,
+      `「${name}」表的数字未能读取，合计未核对：本部分提到了这张表，但其内容未能读成表格（可能是从 PDF 或网页复制时表格变成了文字）。`,
+      `The numbers of 「${name}」 could not be read; its totals were not checked: the part names the table, but its content could not be read as a table (copied from a PDF or a web page as text?).`,
+    ),
+    related: [],
+    data: { table: definition.id, rows: [] },
+    fixes: [],
+  };
 }

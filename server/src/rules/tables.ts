@@ -2,7 +2,7 @@
  * The statutory tables' shape: table.missing, table.missing-row, table.unknown-row, table.label,
  * table.not-number. Fixes insert what is missing with empty cells — never numbers.
  */
-import type { BoundTable } from '../engine/bind';
+import type { BoundReport, BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import { labelSegments, normalizeText } from '../engine/labels';
 import { isExtracted } from '../engine/table-layout';
@@ -47,13 +47,12 @@ export const tableMissing: ReportRule = {
     const tables = new Map<string, BoundTable>();
     for (const t of bound.tables) if (!tables.has(t.definition.id)) tables.set(t.definition.id, t);
     const foreign = new Set(bound.foreignTables.map((f) => f.definition.id));
+    const namedNotRead = new Set(tablesNamedNotRead(bound).map((t) => t.definition.id));
     const seen = new Set<number>();
     for (const part of recognisedParts(bound)) {
       // A part written twice is part.duplicate's finding: its tables are looked for once, after its first heading.
       if (seen.has(part.definition!.number)) continue;
       seen.add(part.definition!.number);
-      let partText: string | undefined;
-      const readPartText = () => (partText ??= normalizeText(report.lines.slice(part.section.range.start.line + 1, part.section.range.end.line + 1).join('')));
       const statutory = era.format.tables.filter((t) => t.part === part.definition!.number);
       let previous: BoundTable | undefined;
       for (const definition of statutory) {
@@ -63,7 +62,7 @@ export const tableMissing: ReportRule = {
           previous = present;
           continue;
         }
-        if (unreadable(definition, readPartText())) continue;
+        if (namedNotRead.has(definition.id)) continue;
         const lines = renderTable(definition, templateOptions(report));
         const after = previous?.table.range.end.line ?? part.section.range.end.line;
         findings.push({
@@ -95,6 +94,29 @@ function unreadable(definition: TableDefinition, partText: string): boolean {
   const caption = tableKeys(definition).caption;
   if (caption) return partText.includes(caption);
   return definition.headerKeywords.filter((k) => partText.includes(k)).length >= 2;
+}
+
+/**
+ * The statutory tables a part names though no table of them could be read there (table.missing does not
+ * call them missing; table.unread says they were not checked), each with the first line naming it.
+ */
+export function tablesNamedNotRead(bound: BoundReport): { definition: TableDefinition; line: number }[] {
+  const read = new Set([...bound.tables, ...bound.foreignTables].map((t) => t.definition.id));
+  const seen = new Set<number>();
+  return recognisedParts(bound).flatMap((part) => {
+    if (seen.has(part.definition!.number)) return [];
+    seen.add(part.definition!.number);
+    const { start, end } = part.section.range;
+    const lines = bound.report.lines.slice(start.line + 1, end.line + 1).map(normalizeText);
+    const text = lines.join('');
+    return bound.era.format.tables
+      .filter((t) => t.part === part.definition!.number && !read.has(t.id) && unreadable(t, text))
+      .map((definition) => {
+        const words = [tableKeys(definition).caption ?? '', ...definition.headerKeywords].filter((w) => w !== '');
+        const at = lines.findIndex((l) => words.some((w) => l.includes(w)));
+        return { definition, line: at < 0 ? start.line : start.line + 1 + at };
+      });
+  });
 }
 
 export const tableMissingRow: ReportRule = {
