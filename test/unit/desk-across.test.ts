@@ -194,3 +194,25 @@ test('the plausibility thresholds are validated as the rest of the configuration
   });
   assert.deepEqual(parseConfig({ plausibility: 3 }, []).problems, ['"plausibility" must be an object']);
 });
+
+test("report.copied-text measures each paragraph against a bounded number of last year's: two reports of 30 000 paragraphs of one length are compared in linear work", () => {
+  // Every paragraph as long as every other: comparing all pairs would be 9 × 10⁸ measures.
+  const paragraphs = (salt: string) =>
+    Array.from(
+      { length: 30_000 },
+      (_, i) => `${salt}第${String(i).padStart(5, '0')}项工作按计划推进，全年共完成各类事项若干件，群众满意度持续提升，相关制度不断完善。`,
+    );
+  const report = (year: number, salt: string) => {
+    const text = [`某某县人民政府${year}年政府信息公开工作年度报告`, '一、总体情况', ...paragraphs(salt)].join('\n');
+    const { bound } = analyze(text);
+    return { uri: `${year}.txt`, lines: bound.report.lines, summary: reportSummary(`${year}.txt`, bound) };
+  };
+  const before = report(2022, '甲');
+  const now = report(2023, '乙');
+  const started = performance.now();
+  const findings = across(now, [before, now], {}, 'report.copied-text');
+  // Generous: the bounded comparison takes well under a second here; all pairs would take many minutes.
+  assert.ok(performance.now() - started < 20_000, 'copied-text on two long reports');
+  // The paragraphs are last year's with one character changed: found, 0.9 similar or more.
+  assert.match(findings[0], /^report\.copied-text 3:0 此段与 2022 年度报告第 3 行的一段几乎相同（相似度 0\.9\d）/);
+});

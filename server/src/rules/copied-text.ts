@@ -66,17 +66,47 @@ function candidates(summary: ReportSummary): Candidate[] {
     .map((p) => ({ paragraph: p, grams: comparable(p.text) }));
 }
 
-/** The most similar of `pool` to `grams`, when it reaches `threshold`. */
+/** Paragraphs to look in, shortest first: a paragraph is measured against those nearest to it in length. */
+function byLength(pool: Candidate[]): Candidate[] {
+  return pool.sort((a, b) => a.grams.length - b.grams.length);
+}
+
+/**
+ * At most this many paragraphs of a pool, the nearest in length, are measured against a paragraph, so
+ * that the work grows with the reports' length, not with its square (the check runs as the user types).
+ * A copy is as long as its original give or take an edit: it is among them unless this many paragraphs
+ * of last year's are as close in length.
+ */
+const MAX_MEASURED = 64;
+
+/** The most similar to `grams` of `pool` (sorted by length), when it reaches `threshold`. */
 function closest(grams: readonly number[], pool: readonly Candidate[], threshold: number): { match: Candidate; similarity: number } | undefined {
+  const length = grams.length;
+  // Dice ≥ t needs the shorter to be at least t / (2 − t) of the longer: the rest are not measured.
+  const [shortest, longest] = [(length * threshold) / (2 - threshold), (length * (2 - threshold)) / threshold];
+  let above = lowerBound(pool, length);
+  let below = above - 1;
   let best: { match: Candidate; similarity: number } | undefined;
-  for (const candidate of pool) {
-    // Dice ≥ t needs the shorter to be at least t / (2 − t) of the longer: skip the rest unmeasured.
-    const [short, long] = candidate.grams.length < grams.length ? [candidate.grams.length, grams.length] : [grams.length, candidate.grams.length];
-    if (short < (long * threshold) / (2 - threshold)) continue;
+  for (let measured = 0; measured < MAX_MEASURED; measured++) {
+    const up = above < pool.length && pool[above].grams.length <= longest ? pool[above].grams.length - length : Infinity;
+    const down = below >= 0 && pool[below].grams.length >= shortest ? length - pool[below].grams.length : Infinity;
+    if (up === Infinity && down === Infinity) break;
+    const candidate = up <= down ? pool[above++] : pool[below--];
     const similarity = bigramSimilarity(grams, candidate.grams);
     if (similarity >= threshold && (!best || similarity > best.similarity)) best = { match: candidate, similarity };
   }
   return best;
+}
+
+/** The index of the first of `pool` (sorted by length) at least `length` long. */
+function lowerBound(pool: readonly Candidate[], length: number): number {
+  let [low, high] = [0, pool.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (pool[middle].grams.length < length) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The text of the statutory part `part`, as one string. */
@@ -93,15 +123,17 @@ const rounded = (similarity: number) => Math.floor(similarity * 100) / 100;
 function checkCopiedText(report: ReportSummary, others: readonly ReportSummary[], { locale }: ReportsContext): RuleFinding[] {
   const previous = previousReport(report, others);
   if (!previous || !isDated(report)) return [];
-  const earlier = candidates(previous);
+  const earlier = byLength(candidates(previous));
   // A paragraph other organs' reports have too is the template's, not a copy of last year's.
   // The same organ's other reports, under any of its names (洪泽区 / 淮安市洪泽区), are not another organ's.
-  const elsewhere = others
-    .filter((o) => isDated(o) && !sameOrgan(o.organKey, report.organKey) && !sameOrgan(o.organKey, previous.organKey))
-    .flatMap(candidates);
+  let elsewhere: Candidate[] | undefined;
+  const otherOrgans = () =>
+    (elsewhere ??= byLength(
+      others.filter((o) => isDated(o) && !sameOrgan(o.organKey, report.organKey) && !sameOrgan(o.organKey, previous.organKey)).flatMap(candidates),
+    ));
   const copies = candidates(report).flatMap((now) => {
     const found = closest(now.grams, earlier, PARAGRAPH_SIMILARITY);
-    return found && !closest(now.grams, elsewhere, PARAGRAPH_SIMILARITY)
+    return found && !closest(now.grams, otherOrgans(), PARAGRAPH_SIMILARITY)
       ? [{ now: now.paragraph, before: found.match.paragraph, similarity: found.similarity }]
       : [];
   });
