@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { organKey, sameOrgan } from '../engine/organ';
+import { groupByOrgan as organGroups } from '../engine/organ';
 import type { Finding, Locale, Severity } from '../rules';
 import type { KeyFigures } from '../rules/key-figures';
 import { say } from '../rules/types';
@@ -35,14 +35,9 @@ export function escapeHtml(text: string): string {
 
 /** Reports grouped by organ (engine/organ.ts), groups by organ name, each group by year; a report without an organ alone. */
 export function groupByOrgan(entries: readonly ReviewEntry[]): ReviewEntry[][] {
-  const groups: { key?: string; entries: ReviewEntry[] }[] = [];
-  for (const entry of entries) {
-    const key = entry.result.organ === undefined ? undefined : organKey(entry.result.organ);
-    const group = key === undefined ? undefined : groups.find((g) => g.key !== undefined && sameOrgan(g.key, key));
-    if (group) group.entries.push(entry);
-    else groups.push({ key, entries: [entry] });
-  }
-  const sorted = groups.map((g) => g.entries.sort((a, b) => (a.result.year ?? 0) - (b.result.year ?? 0) || a.result.file.localeCompare(b.result.file)));
+  const sorted = organGroups(entries, (e) => e.result.organ).map((group) =>
+    group.sort((a, b) => (a.result.year ?? 0) - (b.result.year ?? 0) || a.result.file.localeCompare(b.result.file)),
+  );
   const name = (group: ReviewEntry[]) => group[0].result.organ ?? group[0].result.file;
   return sorted.sort((a, b) => name(a).localeCompare(name(b), 'zh'));
 }

@@ -31,3 +31,30 @@ export function sameOrgan(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return short.length >= 2 && long.endsWith(short) && HIGHER_DIVISION.test(long.slice(0, long.length - short.length));
 }
+
+/** A county-level or higher division, standing for its government's own report (宿迁市, 平潭综合实验区). */
+const GOVERNMENT = /(省|市|县|区|旗|州|盟)$/;
+/** A government department or office (办公厅, 局, 委…). */
+const DEPARTMENT = /(厅|局|委|委员会|办|办公室|中心|署|院|处|队|站|所|会)$/;
+
+/** What kind of organ the name is, as the 《条例》's deadlines tell them apart; undefined when the name does not say. */
+export function organKind(organ: string): 'grassroots' | 'department' | 'government' | undefined {
+  const key = organKey(organ);
+  if (key.endsWith('镇')) return 'grassroots';
+  if (DEPARTMENT.test(key)) return 'department';
+  if (GOVERNMENT.test(key)) return 'government';
+  return undefined;
+}
+
+/** Items grouped by organ (`sameOrgan`), groups and items in their first order; an item without an organ stands alone. */
+export function groupByOrgan<T>(items: readonly T[], organOf: (item: T) => string | undefined): T[][] {
+  const groups: { key?: string; items: T[] }[] = [];
+  for (const item of items) {
+    const organ = organOf(item);
+    const key = organ === undefined ? undefined : organKey(organ);
+    const group = key === undefined ? undefined : groups.find((g) => g.key !== undefined && sameOrgan(g.key, key));
+    if (group) group.items.push(item);
+    else groups.push({ key, items: [item] });
+  }
+  return groups.map((g) => g.items);
+}

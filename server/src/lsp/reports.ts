@@ -6,7 +6,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import * as z from 'zod/mini';
-import { organKey, sameOrgan } from '../engine/organ';
+import { groupByOrgan, sameOrgan } from '../engine/organ';
 import type { BoundReport } from '../engine/bind';
 import { say, type Locale, type Severity } from '../rules/types';
 import { parsed, type guardWith } from './guard';
@@ -48,16 +48,9 @@ export function countFindings(findings: readonly { severity: Severity }[]): Find
 
 /** The reports grouped by organ (same organs by `sameOrgan`), organs in name order, each organ's latest year first. */
 export function groupReports(reports: readonly ListedReport[]): ReportGroup[] {
-  const groups: { key: string; reports: ListedReport[] }[] = [];
-  for (const report of reports) {
-    const key = organKey(report.organ);
-    const group = groups.find((g) => sameOrgan(g.key, key));
-    if (group) group.reports.push(report);
-    else groups.push({ key, reports: [report] });
-  }
-  return groups
-    .map((g) => {
-      const sorted = [...g.reports].sort((a, b) => b.year - a.year || a.uri.localeCompare(b.uri));
+  return groupByOrgan(reports, (r) => r.organ)
+    .map((group) => {
+      const sorted = group.sort((a, b) => b.year - a.year || a.uri.localeCompare(b.uri));
       return { organ: sorted[0].organ, reports: sorted };
     })
     .sort((a, b) => a.organ.localeCompare(b.organ, 'zh-Hans-CN'));

@@ -6,7 +6,7 @@ import type { BoundCell, BoundRow, BoundTable } from '../engine/bind';
 import { tableKeys } from '../engine/definition-keys';
 import type { Range } from '../engine/types';
 import type { Addend, ColumnDefinition, TableDefinition } from '../formats';
-import type { Locale } from './types';
+import { say, type Locale } from './types';
 
 export interface NumberCell extends BoundCell {
   value: Extract<BoundCell['value'], { kind: 'number' }>;
@@ -85,4 +85,14 @@ export function numberRange(cell: NumberCell): Range {
 /** The number as the cell writes it, without the cell's unit. */
 export function written(cell: NumberCell): string {
   return cell.cell!.text.slice(cell.value.start, cell.value.end);
+}
+
+/** Names listed one by one in a message before the rest are counted. */
+const LISTED_NAMES = 3;
+
+/** The first names in full, then how many in all: 「a」、「b」、「c」等 5 行 (`unit` counts them: 行, 项). */
+export function listNames(names: readonly string[], unit: string, locale: Locale): string {
+  const listed = names.slice(0, LISTED_NAMES);
+  if (names.length <= LISTED_NAMES) return listed.join(say(locale, '、', ', '));
+  return say(locale, `${listed.join('、')}等 ${names.length} ${unit}`, `${listed.join(', ')} and ${names.length - LISTED_NAMES} more`);
 }

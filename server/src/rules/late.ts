@@ -7,6 +7,7 @@
  * kind the deadlines name: no finding — a draft has no 落款 yet.
  */
 import type { BoundReport } from '../engine/bind';
+import { organKind as kindOfOrgan } from '../engine/organ';
 import type { Range } from '../engine/types';
 import { parseChineseDigits, parseChineseNumber } from '../formats/numerals';
 import { say, type ReportRule } from './types';
@@ -18,20 +19,13 @@ interface ReportDate {
   range: Range;
 }
 
-type OrganKind = 'government' | 'department' | 'grassroots' | 'all-2008';
+type OrganKind = NonNullable<ReturnType<typeof kindOfOrgan>> | 'all-2008';
 
 const DATE = String.raw`(\d{4})[ \u3000]*(?:年[ \u3000]*(\d{1,2})[ \u3000]*月[ \u3000]*(\d{1,2})[ \u3000]*日|[-./](\d{1,2})[-./](\d{1,2}))|([零〇○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日`;
 /** A line that is only a date, perhaps labelled: the 落款. */
 const DATE_LINE = new RegExp(String.raw`^[ \t\u3000*_]*(?:(?:落款|填报|成文|印发)?日期[：:][ \u3000]*)?(?:${DATE})[ \t\u3000*_]*$`, 'd');
 /** The publication date a saved web page shows above the report. */
 const PUBLISHED = new RegExp(String.raw`发布(?:日期|时间)[：:][ \u3000]*(?:${DATE})`, 'd');
-
-/** A 乡, 镇 or 街道, under any of its names. */
-const GRASSROOTS = /(镇|乡|街道|苏木)(人民政府|政府|办事处)?$/;
-/** A county-level or higher government, or the division itself (宿迁市, 平潭综合实验区): its report is the government's own. */
-const GOVERNMENT = /(省|市|县|区|旗|州|盟)(人民政府|政府)?$/;
-/** A government department or office (办公厅, 局, 委…). */
-const DEPARTMENT = /(厅|局|委|委员会|办|办公室|中心|署|院|处|队|站|所|会)$/;
 
 /** The deadline's month and day in the next year, whose reports it is for and where it is set, in both languages. */
 const DEADLINES: Record<OrganKind, { month: number; day: number; zh: string; en: string }> = {
@@ -99,11 +93,7 @@ export const reportLate: ReportRule = {
 /** The deadline that applies: by the era for 2018 and before, else by the kind of organ the title names; undefined when the name tells no kind. */
 function organKind(year: number, organ: string | undefined): OrganKind | undefined {
   if (year <= 2018) return 'all-2008';
-  if (!organ) return undefined;
-  if (GRASSROOTS.test(organ)) return 'grassroots';
-  if (DEPARTMENT.test(organ)) return 'department';
-  if (GOVERNMENT.test(organ)) return 'government';
-  return undefined;
+  return organ ? kindOfOrgan(organ) : undefined;
 }
 
 /** The 落款 (the last line that is only a date), else the publication date above the first part. */

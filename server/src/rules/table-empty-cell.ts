@@ -11,13 +11,10 @@ import type { TextEdit } from '../engine/edits';
 import type { Report, TableSyntax } from '../engine/types';
 import { formatAmount, sum, type Amount } from '../engine/values';
 import type { ColumnDefinition, RowDefinition } from '../formats';
-import { columnName, isNumber, rowLabel, valueColumns } from './cells';
+import { columnName, isNumber, listNames, rowLabel, valueColumns } from './cells';
 import { relationsOf } from './relations';
 import { wellRead } from './tables';
 import { say, type RuleFinding, type Locale, type ReportRule } from './types';
-
-/** Rows named one by one in a message before the rest are counted. */
-const LISTED_ROWS = 3;
 
 const ZERO: Amount = { units: 0n, decimals: 0 };
 
@@ -128,7 +125,11 @@ function emptyCellsMessage(table: BoundTable, rows: BlankRow[], locale: Locale):
     );
   }
   if (single) {
-    const listed = listRows(rows, (r) => `「${rowLabel(table, r.row.definition.id)}」`, locale);
+    const listed = listNames(
+      rows.map((r) => `「${rowLabel(table, r.row.definition.id)}」`),
+      '行',
+      locale,
+    );
     return say(
       locale,
       `${tableName}表中 ${rows.length} 行未填数字：${listed}（无则填 0）。`,
@@ -140,12 +141,12 @@ function emptyCellsMessage(table: BoundTable, rows: BlankRow[], locale: Locale):
     const others = blanks.filter((c) => !whole.includes(c.column));
     return others.length > 0 ? [{ row, blanks: others }] : [];
   });
-  const listed = listRows(
-    rest,
-    (r) => {
+  const listed = listNames(
+    rest.map((r) => {
       const blanks = r.blanks.length + whole.length === r.row.cells.size ? say(locale, '整行', 'whole row') : columnList(table, r.blanks, locale);
       return say(locale, `「${rowLabel(table, r.row.definition.id)}」（${blanks}）`, `「${rowLabel(table, r.row.definition.id)}」 (${blanks})`);
-    },
+    }),
+    '行',
     locale,
   );
   if (whole.length === 0) {
@@ -172,13 +173,6 @@ function wholeColumns(table: BoundTable, rows: BlankRow[]): ColumnDefinition[] {
 
 function columnList(table: BoundTable, blanks: BoundCell[], locale: Locale): string {
   return blanks.map((c) => columnName(table.definition, c.column)).join(say(locale, '、', ', '));
-}
-
-/** The first rows by name, then how many in all: 「a」、「b」、「c」等 5 行. */
-function listRows(rows: BlankRow[], name: (row: BlankRow) => string, locale: Locale): string {
-  const names = rows.slice(0, LISTED_ROWS).map(name);
-  if (rows.length <= LISTED_ROWS) return names.join(say(locale, '、', ', '));
-  return say(locale, `${names.join('、')}等 ${rows.length} 行`, `${names.join(', ')} and ${rows.length - LISTED_ROWS} more`);
 }
 
 /**

@@ -8,12 +8,10 @@ import { tableKeys } from '../engine/definition-keys';
 import { labelSegments } from '../engine/labels';
 import type { Range, Report, TableRow } from '../engine/types';
 import type { TableDefinition } from '../formats';
-import { rowLabel } from './cells';
+import { listNames, rowLabel } from './cells';
 import { tablesNamedNotRead, wellRead } from './tables';
 import { say, type Locale, type RuleFinding, type ReportRule } from './types';
 
-/** Rows named one by one in a message before the rest are counted. */
-const LISTED_ROWS = 3;
 /** Lines after a table searched for the labels of its missing rows, per statutory row: a label, its numbers, a wrapped line. */
 const ROWS_AFTER = 3;
 /** A key shorter than this (予以公开) is a common word of the prose, not the trace of a row. */
@@ -48,11 +46,11 @@ function unreadReasons(report: Report, table: BoundTable, era2008: boolean, loca
     reasons.push(
       say(
         locale,
-        `有 ${table.unreadRows.length} 行的数字个数与列数不符（可能是从 PDF 复制时空白单元格丢失）：${listRows(
+        `有 ${table.unreadRows.length} 行的数字个数与列数不符（可能是从 PDF 复制时空白单元格丢失）：${unreadNames(
           table.unreadRows.map((r) => rowLabel(table, r.definition.id)),
           locale,
         )}`,
-        `${table.unreadRows.length} row(s) have a number of values that does not match the columns (blank cells lost when copied from a PDF?): ${listRows(
+        `${table.unreadRows.length} row(s) have a number of values that does not match the columns (blank cells lost when copied from a PDF?): ${unreadNames(
           table.unreadRows.map((r) => rowLabel(table, r.definition.id)),
           locale,
         )}`,
@@ -69,7 +67,7 @@ function unreadReasons(report: Report, table: BoundTable, era2008: boolean, loca
   // A well-read table's other rows are table.unknown-row's findings; here they are what was not read.
   const unknown = wellRead(table) ? [] : unknownLabels(table.unboundRows);
   if (unknown.length > 0) {
-    const listed = listRows(unknown, locale);
+    const listed = unreadNames(unknown, locale);
     reasons.push(
       era2008
         ? say(locale, `${unknown.length} 项指标不在 2008 年版统计表中：${listed}`, `${unknown.length} indicator(s) not in the 2008 statistics table: ${listed}`)
@@ -137,13 +135,6 @@ function firstLine(table: BoundTable): Range {
   return first?.cells.find((c) => c.text !== '')?.range ?? first?.range ?? table.table.range;
 }
 
-/** The first rows by name, then how many in all: 「a」、「b」、「c」等 5 行. */
-function listRows(labels: string[], locale: Locale): string {
-  const names = labels.slice(0, LISTED_ROWS).map((l) => `「${l.length > MAX_LABEL ? `${l.slice(0, MAX_LABEL)}…` : l}」`);
-  if (labels.length <= LISTED_ROWS) return names.join(say(locale, '、', ', '));
-  return say(locale, `${names.join('、')}等 ${labels.length} 项`, `${names.join(', ')} and ${labels.length - LISTED_ROWS} more`);
-}
-
 /** Whether the table's lines hold a number at all: a table of header rows alone is one being typed, not one left unread. */
 function numbersWritten(report: Report, table: BoundTable): boolean {
   const { start, end } = table.table.range;
@@ -167,4 +158,13 @@ function notReadAsTable(report: Report, definition: TableDefinition, line: numbe
     data: { table: definition.id, rows: [] },
     fixes: [],
   };
+}
+
+/** The rows not read, quoted (a label cut short: a row of raw PDF text can run several labels together), the first few by name. */
+function unreadNames(labels: string[], locale: Locale): string {
+  return listNames(
+    labels.map((l) => `「${l.length > MAX_LABEL ? `${l.slice(0, MAX_LABEL)}…` : l}」`),
+    '项',
+    locale,
+  );
 }
