@@ -103,10 +103,10 @@ function classify(line: ScannedLine, text: string): Classified {
   return { kind: 'fragment', words };
 }
 
-/** The scanned lines with the rows of space-aligned tables read as rows. */
-export function readSpacedTables(scanned: readonly ScannedLine[], source: readonly string[]): ScannedLine[] {
+/** The scanned lines with the rows of space-aligned tables read as rows; lines another reading has taken (`taken`) are left to it. */
+export function readSpacedTables(scanned: readonly ScannedLine[], source: readonly string[], taken: (line: number) => boolean = () => false): ScannedLine[] {
   const result = scanned.slice();
-  const classified = scanned.map((l) => classify(l, source[l.line] ?? ''));
+  const classified = scanned.map((l): Classified => (taken(l.line) ? { kind: 'other', words: [] } : classify(l, source[l.line] ?? '')));
   let i = 0;
   while (i < scanned.length) {
     if (classified[i].kind !== 'numbers') {

@@ -239,24 +239,12 @@ function headerName(labels: readonly string[]): string {
   return name.length > 40 ? name.slice(0, 40) + '…' : name || '表格';
 }
 
-/**
- * The lines with every line of a stacked table read as plain text: a row label or a fragment, never a
- * heading or a row. A space-aligned reading of the same lines (`read`: a lone number taken for a row, a
- * part heading for a header row) around the table is undone: those lines are read as first scanned.
- */
-export function stackedLinesAsText(
-  read: readonly ScannedLine[],
-  scanned: readonly ScannedLine[],
-  source: readonly string[],
-  stacked: readonly Table[],
-): ScannedLine[] {
-  if (stacked.length === 0) return read.slice();
-  const result = read.slice();
-  const spaced = (i: number) => (read[i].kind === 'row' && read[i].syntax === 'spaces') || read[i].kind === 'blank';
+/** The scanned lines with every line of a stacked table read as plain text: a row label or a fragment, never a heading or a row. */
+export function stackedLinesAsText(scanned: readonly ScannedLine[], source: readonly string[], stacked: readonly Table[]): ScannedLine[] {
+  if (stacked.length === 0) return scanned.slice();
+  const result = scanned.slice();
   for (const table of stacked) {
     const { start, end } = table.range;
-    for (let i = start.line - 1; i >= 0 && spaced(i); i--) result[i] = scanned[i];
-    for (let i = end.line + 1; i < read.length && spaced(i); i++) result[i] = scanned[i];
     for (let i = start.line; i <= end.line; i++) {
       const fragment = fragmentOf(i, source[i]);
       if (fragment.cell.text === '') result[i] = { kind: 'blank', line: i, length: source[i].length };

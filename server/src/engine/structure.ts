@@ -24,8 +24,17 @@ export function parseReport(text: string): Report {
 
 /** The report from its scanned lines: tables as written (delimited), space-aligned or one cell per line, sections, title. */
 export function structure(scanned: ScannedLine[], source: readonly string[], eol: Report['eol'] = '\n'): Report {
+  // One cell per line first: a space-aligned reading would take a lone number of such a table for a row.
   const stacked = stackedTables(scanned, source);
-  const lines = absorbTableDebris(stackedLinesAsText(readSpacedTables(scanned, source), scanned, source, stacked));
+  const inStacked = new Uint8Array(source.length);
+  for (const t of stacked) inStacked.fill(1, t.range.start.line, t.range.end.line + 1);
+  const lines = absorbTableDebris(
+    stackedLinesAsText(
+      readSpacedTables(scanned, source, (line) => inStacked[line] === 1),
+      source,
+      stacked,
+    ),
+  );
   const title = findTitle(lines);
   const tables = withStackedTables(collectTables(lines), stacked);
   const outline = buildOutline(lines, tables, title);
