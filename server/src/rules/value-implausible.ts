@@ -4,7 +4,9 @@
  * the wrong unit, and （六）其他处理 taking a large share of （七）总计 (the 2019 notice asks the
  * 主管部门 to look into organs that close many applications that way). Thresholds from the configuration.
  */
+import { tableKeys } from '../engine/definition-keys';
 import { compareAmounts, formatAmount, toNumber, type Amount } from '../engine/values';
+import { formatById } from '../formats';
 import { plausibility, type Plausibility } from '../config/config';
 import { previousReport, rowCells, type ReportSummary, type SummaryCell } from './summary';
 import { say, type Locale, type ReportsRule, type RuleFinding } from './types';
@@ -80,11 +82,15 @@ function largeFees(report: ReportSummary, { feeWanYuan }: Plausibility, locale: 
 }
 
 function otherHandling(report: ReportSummary, { otherShare }: Plausibility, locale: Locale): RuleFinding[] {
+  const table = formatById(report.format).tables.find((t) => t.id === 'applications');
+  if (!table) return [];
+  const { rowsById, children } = tableKeys(table);
   const totalOf = (row: string) => rowCells(report, 'applications', row).find((c) => c.column === 'total');
   const total = totalOf('outcome_total');
-  // 2019: one row （六）其他处理; 2021: its three rows.
-  const parts = report.format === '2021' ? ['other_handling.overdue_correction', 'other_handling.unpaid_fee', 'other_handling.other'] : ['other_handling'];
-  const cells = parts.map(totalOf);
+  // The 2019 format's one row （六）其他处理, or the 2021 format's rows under it.
+  const parts = (children.get('other_handling') ?? []).map((r) => r.id);
+  const cells = (parts.length > 0 ? parts : ['other_handling']).map(totalOf);
+  const [otherLabel, totalLabel] = ['other_handling', 'outcome_total'].map((id) => rowsById.get(id)?.label ?? id);
   if (!total || cells.some((c) => !c) || compareAmounts(total.value, { units: BigInt(MIN_OUTCOME_TOTAL), decimals: 0 }) < 0) return [];
   const other = cells.reduce((n, c) => n + toNumber(c!.value), 0);
   const share = other / toNumber(total.value);
@@ -96,10 +102,10 @@ function otherHandling(report: ReportSummary, { otherShare }: Plausibility, loca
       range: first.range,
       message: say(
         locale,
-        `（六）其他处理共 ${other} 件，占（七）总计 ${total.text} 件的 ${percent}（超过 ${Math.round(otherShare * 100)}%）：以「其他处理」办结的申请偏多，请核实分类。`,
-        `（六）其他处理 is ${other} of （七）总计 ${total.text} (${percent}, above ${Math.round(otherShare * 100)}%): many applications closed as 「other」; please check how they were classified.`,
+        `${otherLabel}共 ${other} 件，占${totalLabel} ${total.text} 件的 ${percent}（超过 ${Math.round(otherShare * 100)}%）：以「其他处理」办结的申请偏多，请核实分类。`,
+        `${otherLabel} is ${other} of ${totalLabel} ${total.text} (${percent}, above ${Math.round(otherShare * 100)}%): many applications closed as 「other」; please check how they were classified.`,
       ),
-      related: [{ range: total.range, message: `（七）总计 ${total.text}` }],
+      related: [{ range: total.range, message: `${totalLabel} ${total.text}` }],
       data: { check: 'other-handling', share: Math.round(share * 1000) / 1000 },
       fixes: [],
     },
